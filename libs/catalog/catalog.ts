@@ -1,0 +1,60 @@
+import type { EndpointRef, TokenPricing } from '../contracts';
+
+export type ProviderFamily = 'openai-compatible';
+
+export interface ProviderConfig {
+  id: string;
+  name: string;
+  family: ProviderFamily;
+  baseUrl: string;
+  /** The environment variable holding the key; none for local servers that take no key. */
+  apiKeyEnv?: string;
+  headers: Record<string, string>;
+}
+
+export interface EndpointConfig {
+  providerId: string;
+  upstreamModel: string;
+  pricing: TokenPricing;
+  contextLength: number;
+  maxCompletionTokens?: number;
+}
+
+export interface ModelConfig {
+  id: string;
+  name: string;
+  description: string;
+  /** Unix seconds. */
+  created: number;
+  contextLength: number;
+  inputModalities: string[];
+  outputModalities: string[];
+  supportedParameters: string[];
+  endpoints: EndpointConfig[];
+}
+
+/** The validated catalog: who can serve what, where, at which price. */
+export class Catalog {
+  constructor(
+    readonly providers: ReadonlyMap<string, ProviderConfig>,
+    readonly models: ReadonlyMap<string, ModelConfig>,
+  ) {}
+
+  provider(id: string): ProviderConfig | undefined {
+    return this.providers.get(id);
+  }
+
+  model(id: string): ModelConfig | undefined {
+    return this.models.get(id);
+  }
+
+  endpointRef(endpoint: EndpointConfig): EndpointRef {
+    const provider = this.providers.get(endpoint.providerId);
+    return {
+      providerId: endpoint.providerId,
+      providerName: provider?.name ?? endpoint.providerId,
+      upstreamModel: endpoint.upstreamModel,
+      pricing: endpoint.pricing,
+    };
+  }
+}

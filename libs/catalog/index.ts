@@ -1,0 +1,3 @@
+export * from './catalog';
+export * from './catalog-schema';
+export * from './load-catalog';

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { Catalog, type ModelConfig, type ProviderConfig } from './catalog';
+import { catalogFileSchema, type CatalogFile } from './catalog-schema';
+
+/** Services run from the repository (or image) root, where `config/` lives. */
+export const DEFAULT_CATALOG_PATH = resolve('config/catalog.yaml');
+
+/** A catalog that cannot be used, with every problem located by file, line and path. */
+export class CatalogError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid catalog ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'CatalogError';
+  }
+}
+
+export function loadCatalog(
+  file = process.env.SWITCHYARD_CATALOG ?? DEFAULT_CATALOG_PATH,
+  env: NodeJS.ProcessEnv = process.env,
+): Catalog {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CatalogError(file, [`cannot read the file: ${(error as Error).message}`]);
+  }
+  return parseCatalog(text, file, env);
+}
+
+export function parseCatalog(text: string, file: string, env: NodeJS.ProcessEnv = {}): Catalog {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new CatalogError(
+      file,
+      doc.errors.map((e) => `YAML syntax: ${e.message.split('\n')[0]}`),
+    );
+  }
+  const parsed = catalogFileSchema.safeParse(interpolateEnv(doc.toJS(), env));
+  if (!parsed.success) {
+    throw new CatalogError(file, describeIssues(parsed.error, doc, lineCounter));
+  }
+  const problems = crossReferenceProblems(parsed.data).map(({ path, message }) =>
+    locate(path, doc, lineCounter, message),
+  );
+  if (problems.length > 0) throw new CatalogError(file, problems);
+  return toCatalog(parsed.data);
+}
+
+/** `${NAME}` and `${NAME:-default}` in any string, so one file serves a laptop, compose and k8s. */
+function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g, (_m, name: string, fallback?: string) => {
+      return env[name] ?? fallback ?? '';
+    });
+  }
+  if (Array.isArray(value)) return value.map((item) => interpolateEnv(item, env));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateEnv(v, env)]));
+  }
+  return value;
+}
+
+function describeIssues(error: z.ZodError, doc: Document, lineCounter: LineCounter): string[] {
+  return error.issues.map((issue) =>
+    locate(issue.path as (string | number)[], doc, lineCounter, issue.message),
+  );
+}
+
+function locate(path: (string | number)[], doc: Document, lineCounter: LineCounter, message: string): string {
+  const shown = path.length > 0 ? path.join('.') : '(top level)';
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) {
+      const { line } = lineCounter.linePos(node.range[0]);
+      return `line ${line}, ${shown}: ${message}`;
+    }
+  }
+  return `${shown}: ${message}`;
+}
+
+function crossReferenceProblems(file: CatalogFile): { path: (string | number)[]; message: string }[] {
+  const known = Object.keys(file.providers);
+  return Object.entries(file.models).flatMap(([modelId, model]) =>
+    model.endpoints.flatMap((endpoint, index) =>
+      file.providers[endpoint.provider]
+        ? []
+        : [
+            {
+              path: ['models', modelId, 'endpoints', index, 'provider'],
+              message: `unknown provider "${endpoint.provider}"; declare it under "providers" (known: ${known.join(', ')})`,
+            },
+          ],
+    ),
+  );
+}
+
+const PER_MILLION = 1e6;
+
+function toCatalog(file: CatalogFile): Catalog {
+  const providers = new Map<string, ProviderConfig>(
+    Object.entries(file.providers).map(([id, p]) => [
+      id,
+      {
+        id,
+        name: p.name,
+        family: p.family,
+        baseUrl: p.base_url.replace(/\/+$/, ''),
+        apiKeyEnv: p.api_key_env,
+        headers: p.headers,
+      },
+    ]),
+  );
+  const models = new Map<string, ModelConfig>(
+    Object.entries(file.models).map(([id, m]) => [
+      id,
+      {
+        id,
+        name: m.name,
+        description: m.description,
+        created: m.created ? Math.floor(Date.parse(m.created) / 1000) : 0,
+        contextLength: m.context_length,
+        inputModalities: m.input_modalities,
+        outputModalities: m.output_modalities,
+        supportedParameters: m.supported_parameters,
+        endpoints: m.endpoints.map((e) => ({
+          providerId: e.provider,
+          upstreamModel: e.upstream_model,
+          pricing: {
+            prompt: e.pricing.prompt / PER_MILLION,
+            completion: e.pricing.completion / PER_MILLION,
+            request: e.pricing.request,
+          },
+          contextLength: e.context_length ?? m.context_length,
+          maxCompletionTokens: e.max_completion_tokens,
+        })),
+      },
+    ]),
+  );
+  return new Catalog(providers, models);
+}

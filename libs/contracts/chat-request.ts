@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+/**
+ * The Chat Completions request as OpenAI documents it, plus OpenRouter's extensions (`models`,
+ * `provider`, `route`, `reasoning`, `usage`, `session_id`). Unknown top-level fields pass through:
+ * providers add parameters faster than any gateway, and the worker forwards only what it knows.
+ * https://platform.openai.com/docs/api-reference/chat/create
+ * https://openrouter.ai/docs/api-reference/chat-completion
+ */
+const textPart = z.object({ type: z.literal('text'), text: z.string() }).loose();
+const imagePart = z
+  .object({
+    type: z.literal('image_url'),
+    image_url: z.object({ url: z.string().min(1), detail: z.enum(['auto', 'low', 'high']).optional() }),
+  })
+  .loose();
+const audioPart = z
+  .object({ type: z.literal('input_audio'), input_audio: z.object({ data: z.string(), format: z.string() }) })
+  .loose();
+const filePart = z.object({ type: z.literal('file'), file: z.record(z.string(), z.unknown()) }).loose();
+const contentPart = z.discriminatedUnion('type', [textPart, imagePart, audioPart, filePart]);
+
+const toolCall = z
+  .object({
+    id: z.string(),
+    type: z.literal('function'),
+    function: z.object({ name: z.string(), arguments: z.string() }),
+  })
+  .loose();
+
+const systemMessage = z
+  .object({ role: z.enum(['system', 'developer']), content: z.union([z.string(), z.array(textPart)]) })
+  .loose();
+const userMessage = z
+  .object({ role: z.literal('user'), content: z.union([z.string(), z.array(contentPart)]) })
+  .loose();
+const assistantMessage = z
+  .object({
+    role: z.literal('assistant'),
+    content: z.union([z.string(), z.array(textPart), z.null()]).optional(),
+    tool_calls: z.array(toolCall).optional(),
+  })
+  .loose();
+const toolMessage = z
+  .object({
+    role: z.literal('tool'),
+    tool_call_id: z.string(),
+    content: z.union([z.string(), z.array(textPart)]),
+  })
+  .loose();
+
+export const chatMessageSchema = z.discriminatedUnion('role', [
+  systemMessage,
+  userMessage,
+  assistantMessage,
+  toolMessage,
+]);
+
+const functionTool = z
+  .object({
+    type: z.literal('function'),
+    function: z
+      .object({
+        name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'),
+        description: z.string().optional(),
+        parameters: z.record(z.string(), z.unknown()).optional(),
+        strict: z.boolean().nullish(),
+      })
+      .loose(),
+  })
+  .loose();
+
+const toolChoice = z.union([
+  z.enum(['none', 'auto', 'required']),
+  z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) }),
+]);
+
+const responseFormat = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text') }),
+  z.object({ type: z.literal('json_object') }),
+  z.object({
+    type: z.literal('json_schema'),
+    json_schema: z
+      .object({
+        name: z.string(),
+        schema: z.record(z.string(), z.unknown()).optional(),
+        strict: z.boolean().nullish(),
+      })
+      .loose(),
+  }),
+]);
+
+/** OpenRouter's provider preferences; the router interprets them. */
+export const providerPreferencesSchema = z
+  .object({
+    order: z.array(z.string()).optional(),
+    only: z.array(z.string()).optional(),
+    ignore: z.array(z.string()).optional(),
+    allow_fallbacks: z.boolean().optional(),
+  })
+  .loose();
+
+const modelId = z.string().min(1, 'must not be empty');
+
+export const chatRequestSchema = z
+  .object({
+    model: modelId.optional(),
+    models: z.array(modelId).min(1).optional(),
+    messages: z.array(chatMessageSchema).min(1, 'must contain at least one message'),
+    stream: z.boolean().nullish(),
+    stream_options: z.object({ include_usage: z.boolean().optional() }).loose().nullish(),
+    max_tokens: z.number().int().positive().nullish(),
+    max_completion_tokens: z.number().int().positive().nullish(),
+    temperature: z.number().min(0).max(2).nullish(),
+    top_p: z.number().min(0).max(1).nullish(),
+    top_k: z.number().int().min(0).nullish(),
+    frequency_penalty: z.number().min(-2).max(2).nullish(),
+    presence_penalty: z.number().min(-2).max(2).nullish(),
+    repetition_penalty: z.number().min(0).max(2).nullish(),
+    seed: z.number().int().nullish(),
+    stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
+    n: z.literal(1, 'only n=1 is supported').nullish(),
+    logprobs: z.boolean().nullish(),
+    top_logprobs: z.number().int().min(0).max(20).nullish(),
+    tools: z.array(functionTool).nullish(),
+    tool_choice: toolChoice.nullish(),
+    parallel_tool_calls: z.boolean().nullish(),
+    response_format: responseFormat.nullish(),
+    user: z.string().nullish(),
+    provider: providerPreferencesSchema.nullish(),
+    route: z.literal('fallback').nullish(),
+    session_id: z.string().max(256).nullish(),
+  })
+  .loose()
+  .refine((body) => body.model !== undefined || body.models !== undefined, {
+    message: 'is required (or give "models", a list to try in order)',
+    path: ['model'],
+  });
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+export type ProviderPreferences = z.infer<typeof providerPreferencesSchema>;
+
+/** `messages[0].content: Invalid input` — the first problem, naming the field, as a client can act on it. */
+export function describeValidationError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const path = issue.path.reduce<string>(
+    (text, key) =>
+      typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
+    '',
+  );
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : '';
+  return `Invalid request: ${path || 'body'}: ${issue.message}${more}`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Errors as values with a type. Every failure that reaches a client is a GatewayError and leaves
+ * the gateway in OpenRouter's shape: `{"error":{"code":N,"message":"…","metadata":{…}}}`.
+ */
+export interface ErrorBody {
+  code: number;
+  message: string;
+  metadata?: Record<string, unknown>;
+}
+
+export interface GatewayErrorInit {
+  status: number;
+  message: string;
+  metadata?: Record<string, unknown>;
+  /** True when another endpoint (or a later try) may succeed: the router falls back on it. */
+  retryable?: boolean;
+  retryAfterMs?: number;
+}
+
+export class GatewayError extends Error {
+  readonly status: number;
+  readonly metadata?: Record<string, unknown>;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+
+  constructor(init: GatewayErrorInit) {
+    super(init.message);
+    this.name = 'GatewayError';
+    this.status = init.status;
+    this.metadata = init.metadata;
+    this.retryable = init.retryable ?? false;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  toBody(): ErrorBody {
+    return this.metadata
+      ? { code: this.status, message: this.message, metadata: this.metadata }
+      : { code: this.status, message: this.message };
+  }
+
+  toWire(): WireError {
+    return { error: this.toBody(), retryable: this.retryable, retryAfterMs: this.retryAfterMs };
+  }
+
+  static fromWire(wire: WireError): GatewayError {
+    return new GatewayError({
+      status: wire.error.code,
+      message: wire.error.message,
+      metadata: wire.error.metadata,
+      retryable: wire.retryable,
+      retryAfterMs: wire.retryAfterMs,
+    });
+  }
+}
+
+/** How an error travels between services (an error frame, a failed plan). */
+export interface WireError {
+  error: ErrorBody;
+  retryable: boolean;
+  retryAfterMs?: number;
+}
+
+export const errors = {
+  badRequest: (message: string, metadata?: Record<string, unknown>) =>
+    new GatewayError({ status: 400, message, metadata }),
+  unauthorized: (message = 'Missing or invalid API key. Send it as "Authorization: Bearer <key>".') =>
+    new GatewayError({ status: 401, message }),
+  notFound: (message: string, metadata?: Record<string, unknown>) =>
+    new GatewayError({ status: 404, message, metadata }),
+  payloadTooLarge: (limitBytes: number) =>
+    new GatewayError({
+      status: 413,
+      message: `Request body is larger than the gateway accepts (${limitBytes} bytes). Shorten the prompt or send images by URL.`,
+      metadata: { limit_bytes: limitBytes },
+    }),
+  timeout: (message: string, metadata?: Record<string, unknown>) =>
+    new GatewayError({ status: 408, message, metadata, retryable: true }),
+  noProvider: (message: string, metadata?: Record<string, unknown>) =>
+    new GatewayError({ status: 503, message, metadata }),
+  internal: (message: string) => new GatewayError({ status: 500, message }),
+};

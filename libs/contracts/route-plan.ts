@@ -1,0 +1,35 @@
+import type { ProviderPreferences } from './chat-request';
+import type { WireError } from './errors';
+
+/** What ingress asks the router: only the fields that steer routing, never the prompt. */
+export interface RouteRequest {
+  model?: string;
+  models?: string[];
+  provider?: ProviderPreferences | null;
+  route?: 'fallback' | null;
+}
+
+/** Prices in USD per token, as OpenRouter publishes them. */
+export interface TokenPricing {
+  prompt: number;
+  completion: number;
+  request: number;
+}
+
+/** One provider endpoint serving one model: enough for a worker to call it and price it. */
+export interface EndpointRef {
+  providerId: string;
+  providerName: string;
+  upstreamModel: string;
+  pricing: TokenPricing;
+}
+
+export interface PlannedAttempt {
+  /** The public model id (`author/slug`) this attempt serves. */
+  model: string;
+  /** Where the job is sent: the worker queue of the endpoint's provider. */
+  subject: string;
+  endpoint: EndpointRef;
+}
+
+export type RoutePlan = { ok: true; attempts: PlannedAttempt[] } | ({ ok: false } & WireError);

@@ -1,0 +1,43 @@
+/**
+ * Every NATS subject the services use, under one namespace so that several stacks (or test runs)
+ * can share a NATS server without hearing each other.
+ */
+export interface Subjects {
+  readonly namespace: string;
+  /** Request/reply: a routing request becomes a plan (router, queue group `router`). */
+  readonly routePlan: string;
+  /** Request/reply: one generation record (metrics, queue group `metrics`). */
+  readonly generationLookup: string;
+  /** Everything published to JetStream lives under this prefix. */
+  readonly eventsWildcard: string;
+  readonly generationEvent: string;
+  /** JetStream stream that holds the events. */
+  readonly eventsStream: string;
+  /** Where a worker for `providerId` takes chat jobs. */
+  providerChat(providerId: string): string;
+  /** Queue group shared by the replicas serving one provider. */
+  providerQueue(providerId: string): string;
+  /** Published by ingress when the client went away; the worker aborts the upstream call. */
+  cancel(generationId: string): string;
+  readonly cancelWildcard: string;
+}
+
+const NAMESPACE_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
+
+export function subjectsFor(namespace = 'sy'): Subjects {
+  if (!NAMESPACE_PATTERN.test(namespace)) {
+    throw new Error(`SWITCHYARD_NAMESPACE "${namespace}" must match ${NAMESPACE_PATTERN}`);
+  }
+  return {
+    namespace,
+    routePlan: `${namespace}.router.plan`,
+    generationLookup: `${namespace}.metrics.generation.get`,
+    eventsWildcard: `${namespace}.events.>`,
+    generationEvent: `${namespace}.events.generation`,
+    eventsStream: `${namespace.toUpperCase().replace(/-/g, '_')}_EVENTS`,
+    providerChat: (providerId) => `${namespace}.provider.${providerId}.chat`,
+    providerQueue: (providerId) => `workers.${providerId}`,
+    cancel: (generationId) => `${namespace}.cancel.${generationId}`,
+    cancelWildcard: `${namespace}.cancel.*`,
+  };
+}

@@ -1,0 +1,104 @@
+import { connect, errors as natsErrors, type Msg, type NatsConnection } from '@nats-io/transport-node';
+import { subjectsFor, type Subjects } from '../contracts';
+import { openFrameStream, type Frame, type StreamOptions } from './frame-stream';
+import { MessagingError } from './messaging-error';
+import { headersWithTraceContext } from './trace-context';
+
+export interface BusOptions {
+  url: string;
+  namespace: string;
+  /** Shown in the server's connection list: which service holds this connection. */
+  name: string;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export const encodeJson = (value: unknown): Uint8Array => encoder.encode(JSON.stringify(value));
+export const decodeJson = <T>(data: Uint8Array): T => JSON.parse(decoder.decode(data)) as T;
+
+/**
+ * The one door to NATS: connect/drain, JSON in and out, trace headers on every message, and
+ * deadlines on every wait. Services never touch the raw connection for core messaging.
+ */
+export class Bus {
+  private constructor(
+    readonly nc: NatsConnection,
+    readonly subjects: Subjects,
+  ) {}
+
+  static async connect(options: BusOptions): Promise<Bus> {
+    const nc = await connect({
+      servers: options.url,
+      name: options.name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    });
+    return new Bus(nc, subjectsFor(options.namespace));
+  }
+
+  /** The largest message the server accepts; bodies above it are refused before they are sent. */
+  get maxPayload(): number {
+    return this.nc.info?.max_payload ?? 1024 * 1024;
+  }
+
+  publish(subject: string, value: unknown): void {
+    this.nc.publish(subject, encodeJson(value), { headers: headersWithTraceContext() });
+  }
+
+  async request<T>(subject: string, value: unknown, timeoutMs: number): Promise<T> {
+    try {
+      const reply = await this.nc.request(subject, encodeJson(value), {
+        timeout: timeoutMs,
+        headers: headersWithTraceContext(),
+      });
+      return decodeJson<T>(reply.data);
+    } catch (error) {
+      throw toMessagingError(error, subject, timeoutMs);
+    }
+  }
+
+  /** Answers requests on `subject`, sharing the load with every replica in `queue`. */
+  serve<Req, Res>(
+    subject: string,
+    queue: string,
+    handler: (request: Req, msg: Msg) => Promise<Res> | Res,
+  ): void {
+    this.nc.subscribe(subject, {
+      queue,
+      callback: (_err, msg) => {
+        void (async () => {
+          try {
+            msg.respond(encodeJson(await handler(decodeJson<Req>(msg.data), msg)));
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            msg.respond(encodeJson({ ok: false, error: { code: 500, message }, retryable: false }));
+          }
+        })();
+      },
+    });
+  }
+
+  subscribe(subject: string, queue: string | undefined, callback: (msg: Msg) => void): void {
+    this.nc.subscribe(subject, { queue, callback: (_err, msg) => callback(msg) });
+  }
+
+  stream(subject: string, payload: Uint8Array, options: StreamOptions): AsyncGenerator<Frame> {
+    return openFrameStream(this.nc, subject, payload, options);
+  }
+
+  async drain(): Promise<void> {
+    if (!this.nc.isClosed()) await this.nc.drain();
+  }
+}
+
+function toMessagingError(error: unknown, subject: string, timeoutMs: number): unknown {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (cause instanceof natsErrors.NoRespondersError) {
+    return new MessagingError('no-responders', `no service is answering ${subject}`);
+  }
+  if (cause instanceof natsErrors.TimeoutError) {
+    return new MessagingError('timeout', `no answer on ${subject} within ${timeoutMs} ms`);
+  }
+  return error;
+}

@@ -1,0 +1,34 @@
+import { Global, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { parseEnv, sharedEnvSchema } from '../config/env';
+import { Bus } from './bus';
+
+@Injectable()
+class BusShutdown implements OnApplicationShutdown {
+  constructor(private readonly bus: Bus) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.drain();
+  }
+}
+
+/** Gives every provider of a service the one Bus, connected at start and drained at shutdown. */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(serviceName: string): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        {
+          provide: Bus,
+          useFactory: () => {
+            const env = parseEnv(sharedEnvSchema);
+            return Bus.connect({ url: env.NATS_URL, namespace: env.SWITCHYARD_NAMESPACE, name: serviceName });
+          },
+        },
+        BusShutdown,
+      ],
+      exports: [Bus],
+    };
+  }
+}
