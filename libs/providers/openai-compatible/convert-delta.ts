@@ -1,0 +1,46 @@
+import type { UpstreamDelta } from './openai-compatible-api';
+
+export interface ToolCallDelta {
+  index: number;
+  id?: string;
+  type?: 'function';
+  function: { name?: string; arguments: string };
+}
+
+/** A streamed delta as OpenRouter sends it, with reasoning under one name. */
+export interface ChunkDelta {
+  role?: string;
+  content?: string | null;
+  reasoning?: string;
+  refusal?: string | null;
+  tool_calls?: ToolCallDelta[];
+}
+
+/**
+ * Clients assemble tool calls by `index`, so every call gets one. Mistral sends each call whole in one
+ * delta and without an index; those take the next free index, `nextToolCallIndex` onwards.
+ * Mistral also repeats `name: ""` after the first delta, which would blank the name for clients that
+ * keep the last one seen, so only a non-empty name is passed on.
+ * https://platform.openai.com/docs/api-reference/chat-streaming/streaming#chat-streaming/streaming-choices
+ * https://docs.mistral.ai/capabilities/function_calling/
+ */
+export function convertDelta(delta: UpstreamDelta, nextToolCallIndex: number): ChunkDelta {
+  const reasoning = delta.reasoning_content ?? delta.reasoning;
+  let unindexed = 0;
+  return {
+    ...(delta.role && { role: delta.role }),
+    ...(delta.content !== undefined && { content: delta.content }),
+    ...(typeof reasoning === 'string' && { reasoning }),
+    ...(delta.refusal !== undefined && { refusal: delta.refusal }),
+    ...(delta.tool_calls?.length && {
+      tool_calls: delta.tool_calls.map((call) => ({
+        index: call.index ?? nextToolCallIndex + unindexed++,
+        ...(call.id && { id: call.id, type: 'function' as const }),
+        function: {
+          ...(call.function?.name && { name: call.function.name }),
+          arguments: call.function?.arguments ?? '',
+        },
+      })),
+    }),
+  };
+}

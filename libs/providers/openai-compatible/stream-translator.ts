@@ -1,0 +1,93 @@
+import type { AttemptSummary, ChatJob } from '../../contracts';
+import { convertDelta } from './convert-delta';
+import { convertUsage } from './convert-usage';
+import { invalidResponseError } from './invalid-response-error';
+import { mapFinishReason } from './map-finish-reason';
+import { chatChunkSchema } from './openai-compatible-api';
+import { providerReportedError } from './provider-reported-error';
+
+/**
+ * Turns a provider's stream, one SSE event's data at a time, into OpenRouter's
+ * `chat.completion.chunk`s under the gateway's generation id and the public model id.
+ *
+ * Usage is held back, wherever the provider puts it (OpenAI's usage-only last chunk, on the last
+ * choice chunk as DeepSeek and Mistral do, Groq's `x_groq.usage`), and sent priced by `finish()` in
+ * one chunk of its own, which the gateway always sends last.
+ * https://platform.openai.com/docs/api-reference/chat-streaming/streaming
+ * https://openrouter.ai/docs/api-reference/streaming
+ */
+export class StreamTranslator {
+  private created: number | undefined;
+  private upstreamId: string | null = null;
+  private upstreamUsage: unknown;
+  private nativeFinishReason: string | null = null;
+  private nextToolCallIndex = 0;
+
+  constructor(private readonly job: ChatJob) {}
+
+  push(data: string): string[] {
+    const text = data.trim();
+    if (text === '' || text === '[DONE]') return [];
+    const chunk = this.parse(text);
+
+    this.upstreamId ??= chunk.id ?? null;
+    // 0 is what sanitised recordings and careless servers send; a client would show 1970.
+    this.created ??= chunk.created || Math.floor(Date.now() / 1000);
+    this.upstreamUsage = chunk.usage ?? chunk.x_groq?.usage ?? this.upstreamUsage;
+    if (chunk.choices.length === 0) return [];
+
+    const choices = chunk.choices.map((choice, position) => {
+      const delta = convertDelta(choice.delta, this.nextToolCallIndex);
+      for (const call of delta.tool_calls ?? []) {
+        this.nextToolCallIndex = Math.max(this.nextToolCallIndex, call.index + 1);
+      }
+      if (choice.finish_reason) this.nativeFinishReason = choice.finish_reason;
+      return {
+        index: choice.index ?? position,
+        delta,
+        finish_reason: mapFinishReason(choice.finish_reason),
+        ...(choice.finish_reason && { native_finish_reason: choice.finish_reason }),
+        ...(choice.logprobs !== undefined && { logprobs: choice.logprobs }),
+      };
+    });
+    return [JSON.stringify({ ...this.envelope(), choices })];
+  }
+
+  finish(): { usageChunk: string; summary: AttemptSummary } {
+    const usage = convertUsage(this.upstreamUsage, this.job.endpoint.pricing);
+    return {
+      usageChunk: JSON.stringify({ ...this.envelope(), choices: [], usage }),
+      summary: {
+        finishReason: mapFinishReason(this.nativeFinishReason),
+        nativeFinishReason: this.nativeFinishReason,
+        usage,
+        upstreamId: this.upstreamId,
+      },
+    };
+  }
+
+  private parse(text: string) {
+    const providerName = this.job.endpoint.providerName;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw invalidResponseError(providerName, text, 'a stream event is not JSON');
+    }
+    const reported = providerReportedError(providerName, json, text);
+    if (reported) throw reported;
+    const parsed = chatChunkSchema.safeParse(json);
+    if (!parsed.success) throw invalidResponseError(providerName, text, parsed.error);
+    return parsed.data;
+  }
+
+  private envelope() {
+    return {
+      id: this.job.generationId,
+      object: 'chat.completion.chunk',
+      created: (this.created ??= Math.floor(Date.now() / 1000)),
+      model: this.job.model,
+      provider: this.job.endpoint.providerName,
+    };
+  }
+}
