@@ -1,0 +1,50 @@
+import { parseGenerationEvent } from './generation-event.schema';
+import { sampleGenerationEvent } from './sample-generation-event';
+
+const encode = (value: unknown) =>
+  new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+
+describe('parseGenerationEvent', () => {
+  it('accepts a complete event as it is', () => {
+    const event = sampleGenerationEvent();
+    expect(parseGenerationEvent(encode(event))).toEqual({ ok: true, event });
+  });
+
+  it.each([
+    ['a body that is not JSON', '{"id":', 'body is not JSON', undefined],
+    ['JSON that is not an object', '42', 'body: Invalid input: expected object, received number', undefined],
+    ['an event without id', { ...sampleGenerationEvent(), id: undefined }, 'id: Invalid input', undefined],
+    ['an empty id', sampleGenerationEvent({ id: '' }), 'id: Too small', undefined],
+    [
+      'negative tokens',
+      sampleGenerationEvent({ id: 'gen-1', tokensPrompt: -1 }),
+      'tokensPrompt: Too small',
+      'gen-1',
+    ],
+    [
+      'a date that is not ISO',
+      sampleGenerationEvent({ id: 'gen-2', createdAt: 'yesterday' }),
+      'createdAt:',
+      'gen-2',
+    ],
+    ['an unknown status', { ...sampleGenerationEvent({ id: 'gen-3' }), status: 'maybe' }, 'status:', 'gen-3'],
+  ])('refuses %s, naming the field', (_case, body, reason, id) => {
+    const parsed = parseGenerationEvent(encode(body));
+    if (parsed.ok) throw new Error('expected a refusal');
+    expect(parsed.reason).toContain(reason);
+    expect(parsed.id).toBe(id);
+  });
+
+  it('fits what Postgres can store: rounds fractional ms and removes NUL characters', () => {
+    const event = sampleGenerationEvent({
+      latencyMs: 180.6,
+      generationTimeMs: 950.2,
+      errorMessage: 'bad\u0000byte',
+    });
+    const parsed = parseGenerationEvent(encode(event));
+    expect(parsed).toMatchObject({
+      ok: true,
+      event: { latencyMs: 181, generationTimeMs: 950, errorMessage: 'badbyte' },
+    });
+  });
+});

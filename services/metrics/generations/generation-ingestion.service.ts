@@ -1,0 +1,166 @@
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { GenerationEvent } from '../../../libs/contracts';
+import { Bus, ensureEventsStream } from '../../../libs/messaging';
+import { parseGenerationEvent } from './generation-event.schema';
+import { GenerationRepository } from './generation.repository';
+
+export const CONSUMER_NAME = 'metrics-generations';
+/** Rows per INSERT; 200 rows × 25 columns stays far below Postgres' 65535 bind parameters. */
+const BATCH_SIZE = 200;
+/** How long a batch waits to fill once its first message is in: small next to the ~1 s visibility promise. */
+const BATCH_WINDOW_MS = 25;
+const ACK_WAIT_NS = 30 * 1e9;
+const REOPEN_DELAY_MS = 1000;
+const MAX_RETRY_DELAY_MS = 30_000;
+
+const WINDOW_CLOSED = Symbol('window closed');
+
+/**
+ * Moves generation events from JetStream into Postgres through a durable pull consumer: a batch is
+ * acked only after it is stored, so nothing published while metrics is down or failing is lost, and
+ * the insert skips ids already stored, so a redelivered event is counted once.
+ */
+@Injectable()
+export class GenerationIngestionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(GenerationIngestionService.name);
+  private messages?: ConsumerMessages;
+  private running?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly generations: GenerationRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.messages = await this.open();
+    this.running = this.keepConsuming(this.messages);
+  }
+
+  /** Runs before the data source and the NATS connection close, so the last batch can still be stored and acked. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.messages?.close();
+    await this.running;
+  }
+
+  private async open(): Promise<ConsumerMessages> {
+    const { nc, subjects } = this.bus;
+    await ensureEventsStream(nc, subjects);
+    const jsm = await jetstreamManager(nc);
+    // Creating a durable consumer with the config it already has is a no-op, so every start may do it.
+    await jsm.consumers.add(subjects.eventsStream, {
+      durable_name: CONSUMER_NAME,
+      filter_subject: subjects.generationEvent,
+      deliver_policy: DeliverPolicy.All,
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: ACK_WAIT_NS,
+      max_deliver: -1,
+    });
+    const consumer = await jetstream(nc).consumers.get(subjects.eventsStream, CONSUMER_NAME);
+    // Without this the client would wait forever for a stream or consumer that JetStream lost; with it,
+    // the iterator fails and keepConsuming recreates both.
+    return consumer.consume({ max_messages: 2 * BATCH_SIZE, abort_on_missing_resource: true });
+  }
+
+  private async keepConsuming(first: ConsumerMessages): Promise<void> {
+    for (let messages: ConsumerMessages | undefined = first; messages; messages = await this.reopen()) {
+      try {
+        await this.consumeBatches(messages);
+      } catch (error) {
+        this.logger.error(`Consuming generation events failed: ${errorMessage(error)}`);
+      }
+    }
+  }
+
+  /** Retries until JetStream answers; returns nothing once shutdown has begun. */
+  private async reopen(): Promise<ConsumerMessages | undefined> {
+    while (!this.stopping) {
+      await new Promise((resolve) => setTimeout(resolve, REOPEN_DELAY_MS));
+      try {
+        this.messages = await this.open();
+        // A shutdown that began while this consumer was opening did not see it: close it here.
+        if (this.stopping) void this.messages.close();
+        return this.messages;
+      } catch (error) {
+        this.logger.error(`Reopening the generation event consumer failed: ${errorMessage(error)}`);
+      }
+    }
+    return undefined;
+  }
+
+  /** Takes a batch as soon as a message arrives, fills it for up to BATCH_WINDOW_MS, stores it, repeats. */
+  private async consumeBatches(messages: ConsumerMessages): Promise<void> {
+    const iterator = messages[Symbol.asyncIterator]();
+    // A read still waiting when the window closed; it belongs to the next batch.
+    let pending: Promise<IteratorResult<JsMsg>> | undefined;
+    for (;;) {
+      const first = await (pending ?? iterator.next());
+      pending = undefined;
+      if (first.done) return;
+      const batch = [first.value];
+      let timer: NodeJS.Timeout | undefined;
+      const windowClosed = new Promise<typeof WINDOW_CLOSED>((resolve) => {
+        timer = setTimeout(() => resolve(WINDOW_CLOSED), BATCH_WINDOW_MS);
+      });
+      while (batch.length < BATCH_SIZE) {
+        const read = iterator.next();
+        const result = await Promise.race([read, windowClosed]);
+        if (result === WINDOW_CLOSED || result.done) {
+          pending = read;
+          break;
+        }
+        batch.push(result.value);
+      }
+      clearTimeout(timer);
+      await this.store(batch);
+    }
+  }
+
+  private async store(batch: JsMsg[]): Promise<void> {
+    const events: GenerationEvent[] = [];
+    const accepted: JsMsg[] = [];
+    for (const msg of batch) {
+      const parsed = parseGenerationEvent(msg.data);
+      if (parsed.ok) {
+        events.push(parsed.event);
+        accepted.push(msg);
+      } else {
+        // Redelivering it would fail the same way forever; drop it and keep the stream moving.
+        this.logger.warn(
+          `Dropped malformed generation event ${parsed.id ?? '(no id)'} at stream sequence ${msg.seq}: ${parsed.reason}`,
+        );
+        msg.term();
+      }
+    }
+    if (events.length === 0) return;
+    try {
+      await this.generations.insertMany(events);
+    } catch (error) {
+      const delayMs = retryDelayMs(accepted);
+      this.logger.error(
+        `Storing ${events.length} generation event(s) failed, redelivery in ${delayMs} ms: ${errorMessage(error)}`,
+      );
+      for (const msg of accepted) msg.nak(delayMs);
+      return;
+    }
+    for (const msg of accepted) msg.ack();
+  }
+}
+
+/** Backs off as the batch keeps failing (1 s, 2 s, 4 s … 30 s), so an outage is not hammered. */
+function retryDelayMs(batch: JsMsg[]): number {
+  const deliveries = Math.max(...batch.map((msg) => msg.info.deliveryCount));
+  return Math.min(1000 * 2 ** (deliveries - 1), MAX_RETRY_DELAY_MS);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

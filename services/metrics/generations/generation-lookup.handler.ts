@@ -1,0 +1,41 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { z } from 'zod';
+import { errors, type WireError } from '../../../libs/contracts';
+import { Bus } from '../../../libs/messaging';
+import { GenerationRepository } from './generation.repository';
+import { toOpenRouterGeneration, type OpenRouterGeneration } from './to-openrouter-generation';
+
+export type GenerationLookupReply = { ok: true; data: OpenRouterGeneration } | ({ ok: false } & WireError);
+
+const lookupRequestSchema = z.object({ id: z.string().min(1) });
+
+/** Answers `generationLookup` requests (what ingress turns into GET /api/v1/generation?id=…). */
+@Injectable()
+export class GenerationLookupHandler implements OnApplicationBootstrap {
+  constructor(
+    private readonly bus: Bus,
+    private readonly generations: GenerationRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.bus.serve(this.bus.subjects.generationLookup, 'metrics', (request: unknown) => this.lookup(request));
+  }
+
+  async lookup(request: unknown): Promise<GenerationLookupReply> {
+    const parsed = lookupRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        ...errors.badRequest('A generation lookup needs { "id": "<generation id>" }').toWire(),
+      };
+    }
+    const { id } = parsed.data;
+    const record = await this.generations.findById(id);
+    if (!record) {
+      // Events are stored asynchronously, so a client asking right after its answer may be early.
+      const message = `Generation ${id} not found. Records appear about a second after the answer ends.`;
+      return { ok: false, ...errors.notFound(message).toWire() };
+    }
+    return { ok: true, data: toOpenRouterGeneration(record) };
+  }
+}

@@ -1,0 +1,99 @@
+import type { FinishReason } from '../../../libs/contracts';
+import type { GenerationRecord } from './generation-record.entity';
+
+export interface OpenRouterProviderResponse {
+  provider_name: string;
+  model: string;
+  status: number;
+  latency: number;
+  error?: string;
+}
+
+/**
+ * The `data` of OpenRouter's GET /api/v1/generation, so clients written against OpenRouter read our
+ * records unchanged. Fields OpenRouter fills from features we do not have (apps, moderation, media,
+ * web search, BYOK, cache discounts) are present with their "none" value.
+ * https://openrouter.ai/docs/api/api-reference/generations/get-generation
+ */
+export interface OpenRouterGeneration {
+  id: string;
+  upstream_id: string | null;
+  total_cost: number;
+  cache_discount: null;
+  created_at: string;
+  model: string;
+  app_id: null;
+  streamed: boolean;
+  cancelled: boolean;
+  provider_name: string | null;
+  latency: number | null;
+  moderation_latency: null;
+  generation_time: number;
+  finish_reason: FinishReason | null;
+  native_finish_reason: string | null;
+  tokens_prompt: number;
+  tokens_completion: number;
+  native_tokens_prompt: number;
+  native_tokens_completion: number;
+  native_tokens_reasoning: number;
+  native_tokens_cached: number;
+  num_media_prompt: null;
+  num_media_completion: null;
+  num_search_results: null;
+  origin: string;
+  usage: number;
+  is_byok: boolean;
+  provider_responses: OpenRouterProviderResponse[];
+  status: 'success' | 'error';
+  error: { code: number; message: string } | null;
+  user: string | null;
+  session_id: string | null;
+}
+
+export function toOpenRouterGeneration(record: GenerationRecord): OpenRouterGeneration {
+  return {
+    id: record.id,
+    upstream_id: record.upstreamId,
+    total_cost: record.totalCost,
+    cache_discount: null,
+    created_at: record.createdAt.toISOString(),
+    model: record.model,
+    app_id: null,
+    streamed: record.streamed,
+    cancelled: record.cancelled,
+    provider_name: record.providerName,
+    latency: record.latencyMs,
+    moderation_latency: null,
+    generation_time: record.generationTimeMs,
+    finish_reason: record.finishReason,
+    native_finish_reason: record.nativeFinishReason,
+    // OpenRouter's plain counts are in a normalised tokenizer; we only know the provider's own counts.
+    tokens_prompt: record.tokensPrompt,
+    tokens_completion: record.tokensCompletion,
+    native_tokens_prompt: record.tokensPrompt,
+    native_tokens_completion: record.tokensCompletion,
+    native_tokens_reasoning: record.tokensReasoning,
+    native_tokens_cached: record.tokensCached,
+    num_media_prompt: null,
+    num_media_completion: null,
+    num_search_results: null,
+    origin: '',
+    usage: record.totalCost,
+    is_byok: false,
+    provider_responses: record.providerResponses.map((attempt) => ({
+      provider_name: attempt.providerName,
+      model: attempt.model,
+      status: attempt.status,
+      latency: attempt.latencyMs,
+      ...(attempt.error === undefined ? {} : { error: attempt.error }),
+    })),
+    status: record.status,
+    // A failed generation always reports an error; without a recorded status it was the gateway's own.
+    error:
+      record.status === 'error'
+        ? { code: record.errorCode ?? 500, message: record.errorMessage ?? 'Generation failed' }
+        : null,
+    user: record.userId,
+    session_id: record.sessionId,
+  };
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { parseEnv } from '../../libs/config/env';
+import { MessagingModule } from '../../libs/messaging';
+import { dataSourceOptions } from './database/data-source-options';
+import { ensureDatabase } from './database/ensure-database';
+import { openDataSource } from './database/open-data-source';
+import { GenerationsModule } from './generations/generations.module';
+import { metricsEnvSchema } from './metrics-env';
+
+@Module({
+  imports: [
+    MessagingModule.forRoot('metrics'),
+    TypeOrmModule.forRootAsync({
+      // Read at start rather than at import, so the environment can be set up to the last moment (tests do).
+      useFactory: async () => {
+        const { DATABASE_URL } = parseEnv(metricsEnvSchema);
+        await ensureDatabase(DATABASE_URL);
+        return dataSourceOptions(DATABASE_URL);
+      },
+      dataSourceFactory: openDataSource,
+    }),
+    GenerationsModule,
+  ],
+})
+export class MetricsModule {}

@@ -1,0 +1,222 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { jetstream, jetstreamManager, type ConsumerInfo } from '@nats-io/jetstream';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { Bus, encodeJson, EventPublisher } from '../../libs/messaging';
+import { CONSUMER_NAME } from './generations/generation-ingestion.service';
+import type { GenerationLookupReply } from './generations/generation-lookup.handler';
+import { sampleGenerationEvent } from './generations/sample-generation-event';
+import { MetricsModule } from './metrics.module';
+
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
+// Our own database and NATS namespace, so test files and parallel runs never see each other's data.
+const suffix = randomBytes(5).toString('hex');
+const namespace = `mt${suffix}`;
+const database = `switchyard_metrics_test_${suffix}`;
+
+let app: INestApplicationContext | undefined;
+let bus: Bus;
+let db: Client;
+
+async function startMetrics(): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(MetricsModule, { logger: ['error', 'warn'] });
+}
+
+function lookup(id: unknown): Promise<GenerationLookupReply> {
+  return bus.request<GenerationLookupReply>(bus.subjects.generationLookup, { id }, 2000);
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function waitForLookup(id: string, timeoutMs?: number) {
+  return waitFor(
+    `generation ${id}`,
+    async () => {
+      const reply = await lookup(id);
+      return reply.ok ? reply.data : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+async function rowsWithIds(ids: string[]): Promise<number> {
+  const result = await db.query<{ count: number }>(
+    'SELECT count(*)::int AS count FROM generations WHERE id = ANY($1)',
+    [ids],
+  );
+  return result.rows[0].count;
+}
+
+async function consumerInfo(): Promise<ConsumerInfo> {
+  const jsm = await jetstreamManager(bus.nc);
+  return jsm.consumers.info(bus.subjects.eventsStream, CONSUMER_NAME);
+}
+
+/** Every message the consumer was given has been acked or terminated. */
+async function waitUntilConsumed(): Promise<ConsumerInfo> {
+  return waitFor('the consumer to settle', async () => {
+    const info = await consumerInfo();
+    return info.num_pending === 0 && info.num_ack_pending === 0 ? info : undefined;
+  });
+}
+
+beforeAll(async () => {
+  process.env.NATS_URL = NATS_URL;
+  process.env.SWITCHYARD_NAMESPACE = namespace;
+  process.env.DATABASE_URL = `${SERVER_URL}/${database}`;
+  bus = await Bus.connect({ url: NATS_URL, namespace, name: 'metrics-test' });
+  app = await startMetrics();
+  db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.end();
+  if (bus) {
+    const jsm = await jetstreamManager(bus.nc);
+    await jsm.streams.delete(bus.subjects.eventsStream).catch(() => false);
+    await bus.drain();
+  }
+  const admin = new Client({ connectionString: `${SERVER_URL}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.end();
+});
+
+describe('metrics', () => {
+  it('stores a published event and answers its lookup in OpenRouter’s shape within a second', async () => {
+    const event = sampleGenerationEvent();
+    const publisher = new EventPublisher(bus.nc);
+    const publishedAt = Date.now();
+    publisher.publish(bus.subjects.generationEvent, event.id, event);
+
+    const data = await waitForLookup(event.id, 1000);
+
+    expect(Date.now() - publishedAt).toBeLessThan(1000);
+    expect(data).toMatchObject({
+      id: event.id,
+      upstream_id: 'chatcmpl-abc123',
+      total_cost: 0.0000225,
+      usage: 0.0000225,
+      created_at: '2026-11-25T10:00:00.000Z',
+      model: 'openai/gpt-4o-mini',
+      provider_name: 'OpenAI',
+      streamed: true,
+      latency: 180,
+      generation_time: 950,
+      finish_reason: 'stop',
+      native_tokens_prompt: 12,
+      native_tokens_completion: 34,
+      native_tokens_reasoning: 5,
+      native_tokens_cached: 3,
+      provider_responses: [
+        {
+          provider_name: 'Azure',
+          model: 'openai/gpt-4o-mini',
+          status: 429,
+          latency: 40,
+          error: 'Rate limit exceeded',
+        },
+        { provider_name: 'OpenAI', model: 'openai/gpt-4o-mini', status: 200, latency: 140 },
+      ],
+      status: 'success',
+      error: null,
+      user: 'user-42',
+      session_id: 'session-7',
+    });
+    await publisher.flush();
+  });
+
+  it('stores an event once, however often it is published and delivered', async () => {
+    const event = sampleGenerationEvent();
+    const before = await consumerInfo();
+    const publisher = new EventPublisher(bus.nc);
+    // The same msgID twice: JetStream keeps one message.
+    publisher.publish(bus.subjects.generationEvent, event.id, event);
+    publisher.publish(bus.subjects.generationEvent, event.id, event);
+    await publisher.flush();
+    // A second message with the same event (as after a publisher restart outside the duplicate window).
+    await jetstream(bus.nc).publish(bus.subjects.generationEvent, encodeJson(event), {
+      msgID: `${event.id}-again`,
+    });
+
+    const after = await waitUntilConsumed();
+
+    expect(after.delivered.stream_seq - before.delivered.stream_seq).toBe(2);
+    expect(await rowsWithIds([event.id])).toBe(1);
+  });
+
+  it('keeps an event the database refused and stores it when the database is back', async () => {
+    const event = sampleGenerationEvent();
+    const before = await consumerInfo();
+    await db.query('ALTER TABLE generations RENAME TO generations_away');
+    try {
+      await jetstream(bus.nc).publish(bus.subjects.generationEvent, encodeJson(event), { msgID: event.id });
+      // A second delivery proves the first one was not acked.
+      await waitFor('the event to be redelivered', async () => {
+        const info = await consumerInfo();
+        return info.delivered.consumer_seq - before.delivered.consumer_seq >= 2 ? info : undefined;
+      });
+    } finally {
+      await db.query('ALTER TABLE generations_away RENAME TO generations');
+    }
+
+    await waitForLookup(event.id);
+    await waitUntilConsumed();
+    expect(await rowsWithIds([event.id])).toBe(1);
+  });
+
+  it('drops malformed events without holding up the ones behind them', async () => {
+    const js = jetstream(bus.nc);
+    await js.publish(bus.subjects.generationEvent, new TextEncoder().encode('{"id": "gen-broken'));
+    await js.publish(bus.subjects.generationEvent, encodeJson({ model: 'openai/gpt-4o-mini' }));
+    const event = sampleGenerationEvent();
+    await js.publish(bus.subjects.generationEvent, encodeJson(event), { msgID: event.id });
+
+    await waitForLookup(event.id);
+    await waitUntilConsumed();
+  });
+
+  it('stores every event published while it was not running, once it starts', async () => {
+    await app?.close();
+    app = undefined;
+    const events = Array.from({ length: 20 }, () => sampleGenerationEvent());
+    const publisher = new EventPublisher(bus.nc);
+    for (const event of events) publisher.publish(bus.subjects.generationEvent, event.id, event);
+    await publisher.flush();
+    const ids = events.map((event) => event.id);
+    expect(await rowsWithIds(ids)).toBe(0);
+
+    app = await startMetrics();
+
+    await waitFor('all 20 events', async () => ((await rowsWithIds(ids)) === 20 ? true : undefined));
+    await waitUntilConsumed();
+  });
+
+  it('answers 404 for an id it has not stored', async () => {
+    expect(await lookup('gen-unknown')).toEqual({
+      ok: false,
+      error: {
+        code: 404,
+        message: 'Generation gen-unknown not found. Records appear about a second after the answer ends.',
+      },
+      retryable: false,
+    });
+  });
+
+  it('answers 400 for a lookup without an id', async () => {
+    expect(await lookup(undefined)).toMatchObject({ ok: false, error: { code: 400 }, retryable: false });
+  });
+});
