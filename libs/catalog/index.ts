@@ -1,3 +1,4 @@
 export * from './catalog';
 export * from './catalog-schema';
 export * from './load-catalog';
+export * from './catalog.module';

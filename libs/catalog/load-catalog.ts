@@ -67,9 +67,12 @@ function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
 }
 
 function describeIssues(error: z.ZodError, doc: Document, lineCounter: LineCounter): string[] {
-  return error.issues.map((issue) =>
-    locate(issue.path as (string | number)[], doc, lineCounter, issue.message),
-  );
+  return error.issues.map((issue) => {
+    // A bad record key (a provider or model id) carries the key's own problem one level down.
+    const message =
+      issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    return locate(issue.path as (string | number)[], doc, lineCounter, message);
+  });
 }
 
 function locate(path: (string | number)[], doc: Document, lineCounter: LineCounter, message: string): string {

@@ -78,4 +78,12 @@ export const errors = {
   noProvider: (message: string, metadata?: Record<string, unknown>) =>
     new GatewayError({ status: 503, message, metadata }),
   internal: (message: string) => new GatewayError({ status: 500, message }),
+  upstreamCut: (providerName: string) =>
+    new GatewayError({
+      status: 502,
+      message: `${providerName} closed the stream before the answer was complete.`,
+      metadata: { provider_name: providerName },
+      retryable: true,
+    }),
+  cancelled: () => new GatewayError({ status: 499, message: 'The client closed the request.' }),
 };

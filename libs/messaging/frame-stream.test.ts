@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { Bus, encodeJson } from './bus';
+import { FrameWriter } from './frame-writer';
+import { MessagingError } from './messaging-error';
+
+let bus: Bus;
+const subject = (name: string) => `${bus.subjects.namespace}.test.${name}`;
+
+beforeAll(async () => {
+  bus = await Bus.connect({
+    url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    namespace: `m${randomBytes(4).toString('hex')}`,
+    name: 'frame-stream-test',
+  });
+});
+
+afterAll(async () => {
+  await bus.drain();
+});
+
+const text = (data: Uint8Array) => new TextDecoder().decode(data);
+const options = { firstFrameTimeoutMs: 300, idleTimeoutMs: 300 };
+
+async function collect(name: string): Promise<string[]> {
+  const seen: string[] = [];
+  for await (const frame of bus.stream(subject(name), encodeJson({}), options)) {
+    seen.push(`${frame.kind}:${frame.seq}:${text(frame.data)}`);
+  }
+  return seen;
+}
+
+describe('frame streams over real NATS', () => {
+  it('delivers chunks in order and stops at the done frame', async () => {
+    bus.subscribe(subject('ok'), 'workers', (msg) => {
+      const writer = new FrameWriter(bus.nc, msg.reply!);
+      writer.chunk('{"a":1}');
+      writer.chunk('{"a":2}');
+      writer.done({ finishReason: 'stop', nativeFinishReason: 'stop', upstreamId: null, usage: {} as never });
+      writer.chunk('{"ignored":true}');
+    });
+    const seen = await collect('ok');
+    expect(seen.slice(0, 2)).toEqual(['chunk:0:{"a":1}', 'chunk:1:{"a":2}']);
+    expect(seen[2]).toMatch(/^done:2:\{"finishReason":"stop"/);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('ends at an error frame', async () => {
+    bus.subscribe(subject('err'), 'workers', (msg) => {
+      new FrameWriter(bus.nc, msg.reply!).error({ error: { code: 502, message: 'boom' }, retryable: true });
+    });
+    expect(await collect('err')).toEqual([
+      'error:0:{"error":{"code":502,"message":"boom"},"retryable":true}',
+    ]);
+  });
+
+  it.each([
+    ['nobody listens', 'nobody', 'no-responders'],
+    ['the worker never answers', 'silent', 'first-frame-timeout'],
+    ['the worker goes silent mid-stream', 'stalls', 'idle-timeout'],
+  ])('fails with a typed error when %s', async (_case, name, reason) => {
+    bus.subscribe(subject('silent'), 'workers', () => undefined);
+    bus.subscribe(subject('stalls'), 'workers', (msg) => new FrameWriter(bus.nc, msg.reply!).chunk('{}'));
+    const started = Date.now();
+    const error = await collect(name).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MessagingError);
+    expect((error as MessagingError).reason).toBe(reason);
+    expect(Date.now() - started).toBeLessThan(reason === 'no-responders' ? 200 : 1500);
+  });
+
+  it('types request failures too', async () => {
+    const error = await bus.request(subject('nobody-here'), {}, 500).catch((e: unknown) => e);
+    expect((error as MessagingError).reason).toBe('no-responders');
+  });
+});

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface ServiceProcess {
+  name: string;
+  /** The compiled entry point, relative to the repository root. */
+  entry: string;
+  /** A line the service prints once it is ready to serve. */
+  ready: RegExp;
+}
+
+/** Every process of a local stack, in start order: the providers first, the front door last. */
+export const STACK_SERVICES: readonly ServiceProcess[] = [
+  { name: 'simulator', entry: 'dist/services/simulator/main.js', ready: /simulator listening/ },
+  { name: 'metrics', entry: 'dist/services/metrics/main.js', ready: /metrics ready/ },
+  { name: 'router', entry: 'dist/services/router/main.js', ready: /serving .*router\.plan/ },
+  {
+    name: 'worker-openai-compatible',
+    entry: 'dist/services/workers/openai-compatible/main.js',
+    ready: /serving providers/,
+  },
+  { name: 'ingress', entry: 'dist/services/ingress/main.js', ready: /ingress listening/ },
+];
+
+export interface ProcessGroupOptions {
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Where each line of output goes; by default, stdout with the service's name in front. */
+  log?: (service: string, line: string) => void;
+  /** Called when a service exits without having been asked to stop. */
+  onUnexpectedExit?: (service: string, code: number | null) => void;
+}
+
+const READY_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 10_000;
+
+/** Runs services as child processes with prefixed logs, waits for them to be ready, stops them cleanly. */
+export class ProcessGroup {
+  private readonly running = new Map<string, ChildProcess>();
+  private readonly stopping = new Set<string>();
+
+  constructor(private readonly options: ProcessGroupOptions) {}
+
+  async start(service: ServiceProcess, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
+    const child = spawn(process.execPath, ['--enable-source-maps', service.entry], {
+      cwd: this.options.cwd,
+      env: { ...this.options.env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.running.set(service.name, child);
+    const log = this.options.log ?? ((name, line) => process.stdout.write(`[${name}] ${line}\n`));
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${service.name} was not ready within ${READY_TIMEOUT_MS} ms`)),
+        READY_TIMEOUT_MS,
+      );
+      const onLine = (line: string) => {
+        log(service.name, line);
+        if (service.ready.test(line)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      createInterface({ input: child.stdout! }).on('line', onLine);
+      createInterface({ input: child.stderr! }).on('line', onLine);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        this.running.delete(service.name);
+        reject(new Error(`${service.name} exited with code ${code} before it was ready`));
+        if (!this.stopping.delete(service.name)) this.options.onUnexpectedExit?.(service.name, code);
+      });
+    });
+    await ready;
+  }
+
+  async stop(name: string): Promise<void> {
+    const child = this.running.get(name);
+    if (!child || child.exitCode !== null) return;
+    this.stopping.add(name);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** Stops in reverse start order, so the front door closes before what it depends on. */
+  async stopAll(): Promise<void> {
+    for (const name of [...this.running.keys()].reverse()) await this.stop(name);
+  }
+}

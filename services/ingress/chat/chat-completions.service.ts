@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { nuid } from '@nats-io/transport-node';
+import type { FastifyReply } from 'fastify';
+import {
+  chatRequestSchema,
+  describeValidationError,
+  errors,
+  GatewayError,
+  type ChatRequest,
+  type PlannedAttempt,
+  type RoutePlan,
+  type RouteRequest,
+} from '../../../libs/contracts';
+import { Bus, EventPublisher, MessagingError } from '../../../libs/messaging';
+import { INGRESS_ENV, type IngressEnv } from '../config';
+import { AttemptRunner } from './attempt-runner';
+import { JsonChatResponse, SseChatResponse, type ChatResponse } from './chat-response';
+import { buildGenerationEvent } from './generation-event';
+
+const ROUTER_TIMEOUT_MS = 2000;
+
+/** OpenRouter's id form: `gen-<unix seconds>-<random>`. */
+const newGenerationId = () => `gen-${Math.floor(Date.now() / 1000)}-${nuid.next()}`;
+
+@Injectable()
+export class ChatCompletionsService {
+  constructor(
+    private readonly bus: Bus,
+    private readonly runner: AttemptRunner,
+    private readonly events: EventPublisher,
+    @Inject(INGRESS_ENV) private readonly env: IngressEnv,
+  ) {}
+
+  /** Validates, plans, runs the attempts, answers the client and records the generation. */
+  async complete(body: unknown, apiKeyId: string | null, reply: FastifyReply): Promise<void> {
+    const receivedAt = Date.now();
+    const request = parseRequest(body);
+    const generationId = newGenerationId();
+    const stream = request.stream === true;
+    const headers = { 'x-generation-id': generationId };
+    const response: ChatResponse = stream
+      ? new SseChatResponse(reply, headers, () => this.runner.cancel(generationId))
+      : new JsonChatResponse(reply, headers, () => this.runner.cancel(generationId));
+    const plan = await this.plan(request);
+    const ctx = {
+      generationId,
+      request,
+      stream,
+      deadline: receivedAt + this.env.SWITCHYARD_REQUEST_TIMEOUT_MS,
+    };
+    const result = await this.runner.run(plan, ctx, response);
+    if (result.error) {
+      response.fail(result.error, {
+        generationId,
+        model: result.served?.model ?? request.model ?? '',
+        providerName: result.served?.endpoint.providerName ?? null,
+      });
+    } else {
+      response.end();
+    }
+    const event = buildGenerationEvent({
+      generationId,
+      receivedAt,
+      firstByteAt: response.firstByteAt,
+      finishedAt: Date.now(),
+      request,
+      stream,
+      cancelled: response.disconnected,
+      apiKeyId,
+      result,
+    });
+    this.events.publish(this.bus.subjects.generationEvent, generationId, event);
+  }
+
+  private async plan(request: ChatRequest): Promise<PlannedAttempt[]> {
+    const routeRequest: RouteRequest = {
+      model: request.model,
+      models: request.models,
+      provider: request.provider,
+      route: request.route,
+    };
+    try {
+      const plan = await this.bus.request<RoutePlan>(
+        this.bus.subjects.routePlan,
+        routeRequest,
+        ROUTER_TIMEOUT_MS,
+      );
+      if (!plan.ok) throw GatewayError.fromWire(plan);
+      return plan.attempts;
+    } catch (error) {
+      if (error instanceof MessagingError) {
+        throw errors.noProvider('The router is not answering; no request can be routed right now.', {
+          reason: error.reason,
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+function parseRequest(body: unknown): ChatRequest {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw errors.badRequest('Invalid request: the body must be a JSON object.');
+  }
+  const parsed = chatRequestSchema.safeParse(body);
+  if (!parsed.success) throw errors.badRequest(describeValidationError(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,117 @@
+import type { FastifyReply } from 'fastify';
+import type { GatewayError } from '../../../libs/contracts';
+
+const SSE_DATA = Buffer.from('data: ');
+const SSE_END_OF_EVENT = Buffer.from('\n\n');
+const SSE_DONE = Buffer.from('data: [DONE]\n\n');
+
+export interface ErrorChunkContext {
+  generationId: string;
+  model: string;
+  providerName: string | null;
+}
+
+/**
+ * Where an attempt's frames go. Nothing is sent before the first chunk, so that until then a
+ * failed attempt can still be replaced by another one, or answered with a plain HTTP error.
+ */
+export abstract class ChatResponse {
+  private startedAt: number | null = null;
+  private clientGone = false;
+
+  constructor(
+    protected readonly reply: FastifyReply,
+    /** Sent with every answer, success or error (`X-Generation-Id`). */
+    protected readonly headers: Record<string, string>,
+    onClientGone: () => void,
+  ) {
+    reply.raw.on('close', () => {
+      if (reply.raw.writableFinished) return;
+      this.clientGone = true;
+      onClientGone();
+    });
+  }
+
+  get started(): boolean {
+    return this.startedAt !== null;
+  }
+
+  get firstByteAt(): number | null {
+    return this.startedAt;
+  }
+
+  get disconnected(): boolean {
+    return this.clientGone;
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.clientGone) return;
+    if (this.startedAt === null) this.startedAt = Date.now();
+    this.send(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+
+  protected abstract send(chunk: Buffer): void;
+  abstract end(): void;
+  abstract fail(error: GatewayError, context: ErrorChunkContext): void;
+
+  protected sendError(error: GatewayError): void {
+    void this.reply.status(error.status).headers(this.headers).send({ error: error.toBody() });
+  }
+}
+
+/** `text/event-stream` as OpenAI sends it: `data: {chunk}` events, then `data: [DONE]`. */
+export class SseChatResponse extends ChatResponse {
+  protected send(chunk: Buffer): void {
+    const raw = this.reply.raw;
+    if (!raw.headersSent) {
+      this.reply.hijack();
+      raw.writeHead(200, {
+        ...this.headers,
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-accel-buffering': 'no',
+      });
+    }
+    raw.write(Buffer.concat([SSE_DATA, chunk, SSE_END_OF_EVENT]));
+  }
+
+  end(): void {
+    if (this.disconnected) return;
+    this.reply.raw.end(SSE_DONE);
+  }
+
+  /** Before the first byte: a plain HTTP error. After: a last chunk carrying the error, then the end. */
+  fail(error: GatewayError, context: ErrorChunkContext): void {
+    if (this.disconnected) return;
+    if (!this.started) {
+      this.sendError(error);
+      return;
+    }
+    const chunk = {
+      id: context.generationId,
+      object: 'chat.completion.chunk',
+      created: Math.floor(Date.now() / 1000),
+      model: context.model,
+      provider: context.providerName,
+      error: error.toBody(),
+      choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error', native_finish_reason: null }],
+    };
+    this.reply.raw.end(Buffer.concat([SSE_DATA, Buffer.from(JSON.stringify(chunk)), SSE_END_OF_EVENT]));
+  }
+}
+
+/** One `chat.completion` body, sent as the worker built it. */
+export class JsonChatResponse extends ChatResponse {
+  protected send(chunk: Buffer): void {
+    void this.reply.headers(this.headers).type('application/json').send(chunk);
+  }
+
+  end(): void {
+    // The body was the whole answer.
+  }
+
+  fail(error: GatewayError): void {
+    if (this.disconnected || this.started) return;
+    this.sendError(error);
+  }
+}

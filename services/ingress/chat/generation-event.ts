@@ -1,0 +1,48 @@
+import type { ChatRequest, GenerationEvent } from '../../../libs/contracts';
+import type { RunResult } from './attempt-runner';
+
+export interface GenerationFacts {
+  generationId: string;
+  receivedAt: number;
+  firstByteAt: number | null;
+  finishedAt: number;
+  request: ChatRequest;
+  stream: boolean;
+  cancelled: boolean;
+  apiKeyId: string | null;
+  result: RunResult;
+}
+
+/** The record of one request, as metrics stores it; built once the answer has ended. */
+export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
+  const { result, request } = facts;
+  const endpoint = result.served?.endpoint;
+  const usage = result.summary?.usage;
+  return {
+    id: facts.generationId,
+    createdAt: new Date(facts.receivedAt).toISOString(),
+    model: result.served?.model ?? request.model ?? request.models?.[0] ?? '',
+    providerId: endpoint?.providerId ?? null,
+    providerName: endpoint?.providerName ?? null,
+    upstreamModel: endpoint?.upstreamModel ?? null,
+    upstreamId: result.summary?.upstreamId ?? null,
+    streamed: facts.stream,
+    cancelled: facts.cancelled,
+    status: result.error ? 'error' : 'success',
+    errorCode: result.error?.status ?? null,
+    errorMessage: result.error?.message ?? null,
+    finishReason: result.summary?.finishReason ?? (result.error ? 'error' : null),
+    nativeFinishReason: result.summary?.nativeFinishReason ?? null,
+    tokensPrompt: usage?.prompt_tokens ?? 0,
+    tokensCompletion: usage?.completion_tokens ?? 0,
+    tokensReasoning: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
+    tokensCached: usage?.prompt_tokens_details?.cached_tokens ?? 0,
+    totalCost: usage?.cost ?? 0,
+    latencyMs: facts.firstByteAt === null ? null : facts.firstByteAt - facts.receivedAt,
+    generationTimeMs: facts.finishedAt - facts.receivedAt,
+    attempts: result.attempts,
+    apiKeyId: facts.apiKeyId,
+    user: request.user ?? null,
+    sessionId: request.session_id ?? null,
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { sharedEnvSchema } from '../../libs/config/env';
+
+export const ingressEnvSchema = sharedEnvSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** Comma-separated keys; when unset, a key is generated once and kept under .switchyard/. */
+  SWITCHYARD_API_KEYS: z.string().optional(),
+  /** The whole request, every attempt included. */
+  SWITCHYARD_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
+  /** How long one attempt may take to produce its first token before the next endpoint is tried. */
+  SWITCHYARD_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** How long a started stream may stay silent. */
+  SWITCHYARD_STREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** HTTP body limit; the effective limit is also bounded by the NATS server's max_payload. */
+  SWITCHYARD_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(32 * 1024 * 1024),
+});
+
+export type IngressEnv = z.infer<typeof ingressEnvSchema>;
+
+/** Injection token for the validated environment. */
+export const INGRESS_ENV = Symbol('INGRESS_ENV');
