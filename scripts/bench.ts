@@ -1,0 +1,115 @@
+import { Pool } from 'undici';
+import { startTestStack } from '../libs/testing/test-stack';
+
+/**
+ * `npm run bench`: what the gateway adds to calling the provider directly. The same open-loop load
+ * (a fixed arrival rate, so slow answers cannot slow the load down) goes first straight to the
+ * simulator, then through the whole stack; the difference of the latency percentiles is the
+ * gateway's cost. Options: BENCH_RATE (requests/s, default 500), BENCH_SECONDS (default 20),
+ * BENCH_STREAM=1 to measure streamed answers (time to the last byte).
+ */
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const STREAM = process.env.BENCH_STREAM === '1';
+const WARMUP_SECONDS = 3;
+
+interface Target {
+  origin: string;
+  path: string;
+  model: string;
+  headers: Record<string, string>;
+}
+
+async function main(): Promise<void> {
+  const stack = await startTestStack({ without: [] });
+  try {
+    const body = (model: string) =>
+      JSON.stringify({
+        model,
+        stream: STREAM,
+        ...(STREAM ? { stream_options: { include_usage: true } } : {}),
+        messages: [{ role: 'user', content: 'Measure the gateway, not the model.' }],
+      });
+    const direct: Target = {
+      origin: stack.simulatorUrl,
+      path: '/v1/chat/completions',
+      model: 'echo',
+      headers: {},
+    };
+    const gateway: Target = {
+      origin: new URL(stack.baseUrl).origin,
+      path: '/api/v1/chat/completions',
+      model: 'switchyard/echo',
+      headers: { authorization: `Bearer ${stack.apiKey}` },
+    };
+    console.log(
+      `open loop at ${RATE} req/s for ${SECONDS} s each, ${STREAM ? 'streaming' : 'non-streaming'}`,
+    );
+    const directRun = await run(direct, body(direct.model));
+    const gatewayRun = await run(gateway, body(gateway.model));
+    report(directRun, gatewayRun);
+  } finally {
+    await stack.stop();
+  }
+}
+
+interface RunResult {
+  latencies: number[];
+  errors: number;
+}
+
+async function run(target: Target, body: string): Promise<RunResult> {
+  const pool = new Pool(target.origin, { connections: 128, pipelining: 1 });
+  const headers = { 'content-type': 'application/json', ...target.headers };
+  const send = async (): Promise<number> => {
+    const started = performance.now();
+    const response = await pool.request({ method: 'POST', path: target.path, headers, body });
+    await response.body.text();
+    if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
+    return performance.now() - started;
+  };
+  await load(send, WARMUP_SECONDS);
+  const result = await load(send, SECONDS);
+  await pool.close();
+  return result;
+}
+
+/** Starts request i at exactly i/RATE seconds, whatever the earlier ones are doing. */
+async function load(send: () => Promise<number>, seconds: number): Promise<RunResult> {
+  const total = Math.round(RATE * seconds);
+  const latencies: number[] = [];
+  let errors = 0;
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(
+      send().then(
+        (ms) => void latencies.push(ms),
+        () => void errors++,
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  return { latencies, errors };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function report(direct: RunResult, gateway: RunResult): void {
+  const d = [...direct.latencies].sort((a, b) => a - b);
+  const g = [...gateway.latencies].sort((a, b) => a - b);
+  const row = (name: string, p: number) =>
+    `${name.padEnd(6)} ${percentile(d, p).toFixed(2).padStart(9)} ${percentile(g, p).toFixed(2).padStart(9)} ${(percentile(g, p) - percentile(d, p)).toFixed(2).padStart(9)}`;
+  console.log(`\n${'ms'.padEnd(6)} ${'direct'.padStart(9)} ${'gateway'.padStart(9)} ${'added'.padStart(9)}`);
+  for (const p of [50, 90, 99]) console.log(row(`p${p}`, p));
+  console.log(
+    `\nrequests: direct ${d.length} (${direct.errors} errors), gateway ${g.length} (${gateway.errors} errors)`,
+  );
+}
+
+void main();
