@@ -8,7 +8,7 @@ const providerId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowerc
 const modelId = z.string().regex(/^[a-z0-9][\w.-]*\/[\w.:-]+$/i, 'must look like "author/slug"');
 const usdPerMillion = z.number().min(0, 'must be a price in USD per million tokens, 0 or more');
 
-export const providerFamilies = ['openai-compatible'] as const;
+export const providerFamilies = ['openai-compatible', 'anthropic', 'gemini'] as const;
 
 const providerSchema = z.strictObject({
   name: z.string().min(1),

@@ -1,6 +1,7 @@
+import type { providerFamilies } from './catalog-schema';
 import type { EndpointRef, TokenPricing } from '../contracts';
 
-export type ProviderFamily = 'openai-compatible';
+export type ProviderFamily = (typeof providerFamilies)[number];
 
 export interface ProviderConfig {
   id: string;

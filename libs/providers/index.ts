@@ -1,1 +1,2 @@
 export * from './openai-compatible';
+export * from './provider-adapter';

@@ -5,3 +5,4 @@ export * from './map-finish-reason';
 export * from './network-error';
 export * from './stream-translator';
 export * from './translate-completion';
+export * from './adapter';

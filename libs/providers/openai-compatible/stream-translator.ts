@@ -1,4 +1,5 @@
 import type { AttemptSummary, ChatJob } from '../../contracts';
+import type { StreamTranslation } from '../provider-adapter';
 import { convertDelta } from './convert-delta';
 import { convertUsage } from './convert-usage';
 import { invalidResponseError } from './invalid-response-error';
@@ -16,7 +17,8 @@ import { providerReportedError } from './provider-reported-error';
  * https://platform.openai.com/docs/api-reference/chat-streaming/streaming
  * https://openrouter.ai/docs/api-reference/streaming
  */
-export class StreamTranslator {
+export class StreamTranslator implements StreamTranslation {
+  private sawDone = false;
   private created: number | undefined;
   private upstreamId: string | null = null;
   private upstreamUsage: unknown;
@@ -27,6 +29,7 @@ export class StreamTranslator {
 
   push(data: string): string[] {
     const text = data.trim();
+    if (text === '[DONE]') this.sawDone = true;
     if (text === '' || text === '[DONE]') return [];
     const chunk = this.parse(text);
 
@@ -51,6 +54,11 @@ export class StreamTranslator {
       };
     });
     return [JSON.stringify({ ...this.envelope(), choices })];
+  }
+
+  /** `[DONE]`, or a finish reason: some servers end without `[DONE]` once the answer is whole. */
+  get complete(): boolean {
+    return this.sawDone || this.nativeFinishReason !== null;
   }
 
   finish(): { usageChunk: string; summary: AttemptSummary } {

@@ -1,22 +1,24 @@
 import {
+  Inject,
   Injectable,
   Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Msg } from '@nats-io/transport-node';
-import { Catalog, type ProviderConfig } from '../../../../libs/catalog';
-import { errors, GatewayError, type ChatJob } from '../../../../libs/contracts';
-import { Bus, decodeJson, FrameWriter } from '../../../../libs/messaging';
-import { networkError } from '../../../../libs/providers';
+import { Catalog, type ProviderConfig } from '../catalog';
+import { errors, GatewayError, type ChatJob } from '../contracts';
+import { Bus, decodeJson, FrameWriter } from '../messaging';
+import type { ProviderAdapter } from '../providers';
 import { Cancellations } from './cancellations';
 import { runAttempt } from './run-attempt';
 import { closeUpstreamPool } from './upstream-http';
 
-const FAMILY = 'openai-compatible';
+/** The wire-protocol family this worker process speaks. */
+export const PROVIDER_ADAPTER = Symbol('PROVIDER_ADAPTER');
 
 /**
- * Takes chat jobs for every provider of the family that this process can call (its key is set),
+ * Takes chat jobs for every provider of its family that this process can call (its key is set),
  * one queue group per provider so replicas share the load, and answers each with frames.
  */
 @Injectable()
@@ -27,12 +29,13 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     private readonly bus: Bus,
     private readonly catalog: Catalog,
     private readonly cancellations: Cancellations,
+    @Inject(PROVIDER_ADAPTER) private readonly adapter: ProviderAdapter,
   ) {}
 
   onApplicationBootstrap(): void {
     const served: string[] = [];
     for (const provider of this.catalog.providers.values()) {
-      if (provider.family !== FAMILY) continue;
+      if (provider.family !== this.adapter.family) continue;
       const apiKey = provider.apiKeyEnv ? process.env[provider.apiKeyEnv] : undefined;
       if (provider.apiKeyEnv && !apiKey) {
         this.logger.log(`not serving ${provider.id}: set ${provider.apiKeyEnv} to enable it`);
@@ -59,7 +62,7 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     const controller = this.cancellations.register(job.generationId, job.attempt);
     const deadline = setTimeout(() => controller.abort(new DeadlineExceeded()), job.deadline - Date.now());
     try {
-      await runAttempt({ job, provider, apiKey, writer, signal: controller.signal });
+      await runAttempt({ job, adapter: this.adapter, provider, apiKey, writer, signal: controller.signal });
     } catch (error) {
       writer.error(this.classify(error, controller.signal, provider).toWire());
     } finally {
@@ -77,7 +80,7 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
           })
         : errors.cancelled();
     }
-    return networkError(error, provider);
+    return this.adapter.networkError(error, provider);
   }
 
   private onCancel(msg: Msg): void {

@@ -1,17 +1,13 @@
 import { createParser } from 'eventsource-parser';
-import type { ProviderConfig } from '../../../../libs/catalog';
-import { errors, type ChatJob } from '../../../../libs/contracts';
-import type { FrameWriter } from '../../../../libs/messaging';
-import {
-  buildChatRequest,
-  classifyUpstreamError,
-  StreamTranslator,
-  translateCompletion,
-} from '../../../../libs/providers';
+import type { ProviderConfig } from '../catalog';
+import { errors, type ChatJob } from '../contracts';
+import type { FrameWriter } from '../messaging';
+import type { ProviderAdapter } from '../providers';
 import { callUpstream } from './upstream-http';
 
 export interface AttemptContext {
   job: ChatJob;
+  adapter: ProviderAdapter;
   provider: ProviderConfig;
   apiKey: string | undefined;
   writer: FrameWriter;
@@ -20,8 +16,8 @@ export interface AttemptContext {
 
 /** Calls the provider once and answers with frames; throws what went wrong, for the caller to classify. */
 export async function runAttempt(ctx: AttemptContext): Promise<void> {
-  const { job, provider, apiKey, signal } = ctx;
-  const upstream = buildChatRequest(job, provider, apiKey);
+  const { job, adapter, provider, apiKey, signal } = ctx;
+  const upstream = adapter.buildRequest(job, provider, apiKey);
   const response = await callUpstream({
     ...upstream,
     signal,
@@ -29,28 +25,26 @@ export async function runAttempt(ctx: AttemptContext): Promise<void> {
   });
   if (response.statusCode !== 200) {
     const bodyText = await response.body.text();
-    throw classifyUpstreamError(response.statusCode, response.headers, bodyText, provider);
+    throw adapter.classifyError(response.statusCode, response.headers, bodyText, provider);
   }
   if (job.stream) await relayStream(ctx, response.body);
   else await relayCompletion(ctx, await response.body.json());
 }
 
 async function relayCompletion(ctx: AttemptContext, upstreamBody: unknown): Promise<void> {
-  const { body, summary } = translateCompletion(ctx.job, upstreamBody);
+  const { body, summary } = ctx.adapter.translateCompletion(ctx.job, upstreamBody);
   ctx.writer.chunk(body);
   ctx.writer.done(summary);
 }
 
 async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>): Promise<void> {
-  const translator = new StreamTranslator(ctx.job);
+  const translation = ctx.adapter.createStreamTranslation(ctx.job);
   let failure: unknown;
-  let sawDone = false;
   const parser = createParser({
     onEvent: (event) => {
       if (failure !== undefined) return;
-      if (event.data === '[DONE]') sawDone = true;
       try {
-        for (const chunk of translator.push(event.data)) ctx.writer.chunk(chunk);
+        for (const chunk of translation.push(event.data, event.event)) ctx.writer.chunk(chunk);
       } catch (error) {
         failure = error;
       }
@@ -61,10 +55,8 @@ async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>)
     parser.feed(decoder.decode(bytes, { stream: true }));
     if (failure !== undefined) throw failure;
   }
-  const { usageChunk, summary } = translator.finish();
-  if (!sawDone && summary.finishReason === null) {
-    throw errors.upstreamCut(ctx.provider.name);
-  }
+  if (!translation.complete) throw errors.upstreamCut(ctx.provider.name);
+  const { usageChunk, summary } = translation.finish();
   ctx.writer.chunk(usageChunk);
   ctx.writer.done(summary);
 }

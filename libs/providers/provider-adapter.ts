@@ -1,0 +1,36 @@
+import type { ProviderConfig, ProviderFamily } from '../catalog';
+import type { AttemptSummary, ChatJob, GatewayError } from '../contracts';
+
+export interface UpstreamRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Reads one provider stream, one SSE event at a time, into OpenRouter chunks. */
+export interface StreamTranslation {
+  /** Zero or more `chat.completion.chunk` JSON strings for one SSE event. */
+  push(data: string, event?: string): string[];
+  /** Whether the provider signalled the normal end of its stream (`[DONE]`, `message_stop`, …). */
+  readonly complete: boolean;
+  /** The priced usage chunk that the gateway always sends last, and the attempt's summary. */
+  finish(): { usageChunk: string; summary: AttemptSummary };
+}
+
+/**
+ * Everything one wire-protocol family needs: pure translation both ways and error
+ * classification. The worker runtime does the rest (NATS, HTTP, deadlines, cancellation).
+ */
+export interface ProviderAdapter {
+  family: ProviderFamily;
+  buildRequest(job: ChatJob, provider: ProviderConfig, apiKey: string | undefined): UpstreamRequest;
+  translateCompletion(job: ChatJob, upstream: unknown): { body: string; summary: AttemptSummary };
+  createStreamTranslation(job: ChatJob): StreamTranslation;
+  classifyError(
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+    bodyText: string,
+    provider: ProviderConfig,
+  ): GatewayError;
+  networkError(error: unknown, provider: ProviderConfig): GatewayError;
+}
