@@ -40,7 +40,7 @@ const modelSchema = z.strictObject({
   context_length: z.number().int().positive(),
   input_modalities: z.array(z.enum(['text', 'image', 'file', 'audio'])).default(['text']),
   output_modalities: z.array(z.enum(['text', 'image', 'audio'])).default(['text']),
-  supported_parameters: z.array(z.string()).default([]),
+  supported_parameters: z.array(z.string()).optional(),
   endpoints: z.array(endpointSchema).min(1, 'a model needs at least one endpoint'),
 });
 

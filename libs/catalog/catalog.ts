@@ -30,7 +30,8 @@ export interface ModelConfig {
   contextLength: number;
   inputModalities: string[];
   outputModalities: string[];
-  supportedParameters: string[];
+  /** Absent when the catalog does not say: then nothing is filtered. */
+  supportedParameters?: string[];
   endpoints: EndpointConfig[];
 }
 
@@ -49,13 +50,14 @@ export class Catalog {
     return this.models.get(id);
   }
 
-  endpointRef(endpoint: EndpointConfig): EndpointRef {
+  endpointRef(model: ModelConfig, endpoint: EndpointConfig): EndpointRef {
     const provider = this.providers.get(endpoint.providerId);
     return {
       providerId: endpoint.providerId,
       providerName: provider?.name ?? endpoint.providerId,
       upstreamModel: endpoint.upstreamModel,
       pricing: endpoint.pricing,
+      ...(model.supportedParameters && { supportedParameters: model.supportedParameters }),
     };
   }
 }

@@ -22,6 +22,11 @@ export interface EndpointRef {
   providerName: string;
   upstreamModel: string;
   pricing: TokenPricing;
+  /**
+   * The request parameters this endpoint accepts (OpenRouter's `supported_parameters`); a worker
+   * drops the others rather than have the provider reject them. Absent: no filtering.
+   */
+  supportedParameters?: string[];
 }
 
 export interface PlannedAttempt {

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
-import { ChatCompletionsService } from './chat-completions.service';
+import { ChatCompletionsService, parseChatRequest } from './chat-completions.service';
 
 /** OpenAI's Chat Completions, under OpenRouter's base path `/api/v1` and the plain `/v1`. */
 @Controller(['api/v1', 'v1'])
@@ -11,6 +11,6 @@ export class ChatCompletionsController {
   @Post('chat/completions')
   @HttpCode(200)
   async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.chat.complete(request.body, request.apiKeyId ?? null, reply);
+    await this.chat.complete(parseChatRequest(request.body), request.apiKeyId ?? null, reply);
   }
 }

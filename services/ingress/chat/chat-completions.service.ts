@@ -14,7 +14,7 @@ import {
 import { Bus, EventPublisher, MessagingError } from '../../../libs/messaging';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import { AttemptRunner } from './attempt-runner';
-import { JsonChatResponse, SseChatResponse, type ChatResponse } from './chat-response';
+import { openAiFormat, type ResponseFormat } from './chat-response';
 import { buildGenerationEvent } from './generation-event';
 
 const ROUTER_TIMEOUT_MS = 2000;
@@ -31,17 +31,35 @@ export class ChatCompletionsService {
     @Inject(INGRESS_ENV) private readonly env: IngressEnv,
   ) {}
 
-  /** Validates, plans, runs the attempts, answers the client and records the generation. */
-  async complete(body: unknown, apiKeyId: string | null, reply: FastifyReply): Promise<void> {
+  /**
+   * Plans, runs the attempts, answers the client in `format` (OpenAI's by default) and records
+   * the generation.
+   */
+  async complete(
+    request: ChatRequest,
+    apiKeyId: string | null,
+    reply: FastifyReply,
+    format: ResponseFormat = openAiFormat,
+  ): Promise<void> {
     const receivedAt = Date.now();
-    const request = parseRequest(body);
     const generationId = newGenerationId();
     const stream = request.stream === true;
     const headers = { 'x-generation-id': generationId };
-    const response: ChatResponse = stream
-      ? new SseChatResponse(reply, headers, () => this.runner.cancel(generationId))
-      : new JsonChatResponse(reply, headers, () => this.runner.cancel(generationId));
-    const plan = await this.plan(request);
+    const response = format.create({
+      reply,
+      headers,
+      stream,
+      onClientGone: () => this.runner.cancel(generationId),
+    });
+    let plan: PlannedAttempt[];
+    try {
+      plan = await this.plan(request);
+    } catch (error) {
+      // Not routable (unknown model, no router): refused in the caller's format, and not recorded.
+      if (!(error instanceof GatewayError)) throw error;
+      response.fail(error, { generationId, model: request.model ?? '', providerName: null });
+      return;
+    }
     const ctx = {
       generationId,
       request,
@@ -98,7 +116,7 @@ export class ChatCompletionsService {
   }
 }
 
-function parseRequest(body: unknown): ChatRequest {
+export function parseChatRequest(body: unknown): ChatRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw errors.badRequest('Invalid request: the body must be a JSON object.');
   }

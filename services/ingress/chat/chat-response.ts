@@ -115,3 +115,22 @@ export class JsonChatResponse extends ChatResponse {
     this.sendError(error);
   }
 }
+
+export interface ResponseOptions {
+  reply: FastifyReply;
+  headers: Record<string, string>;
+  stream: boolean;
+  onClientGone: () => void;
+}
+
+/** How answers are written: OpenAI's Chat Completions shapes here; other API surfaces bring their own. */
+export interface ResponseFormat {
+  create(options: ResponseOptions): ChatResponse;
+}
+
+export const openAiFormat: ResponseFormat = {
+  create: ({ reply, headers, stream, onClientGone }) =>
+    stream
+      ? new SseChatResponse(reply, headers, onClientGone)
+      : new JsonChatResponse(reply, headers, onClientGone),
+};

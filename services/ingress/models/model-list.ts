@@ -42,7 +42,7 @@ export function toOpenRouterModel(model: ModelConfig) {
       is_moderated: false,
     },
     per_request_limits: null,
-    supported_parameters: model.supportedParameters,
+    supported_parameters: model.supportedParameters ?? [],
   };
 }
 

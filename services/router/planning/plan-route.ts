@@ -68,7 +68,7 @@ function toAttempt(
   return {
     model: model.id,
     subject: subjects.providerChat(endpoint.providerId),
-    endpoint: catalog.endpointRef(endpoint),
+    endpoint: catalog.endpointRef(model, endpoint),
   };
 }
 
