@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 import { startTestStack } from '../libs/testing/test-stack';
 
@@ -46,8 +48,11 @@ async function main(): Promise<void> {
       `open loop at ${RATE} req/s for ${SECONDS} s each, ${STREAM ? 'streaming' : 'non-streaming'}`,
     );
     const directRun = await run(direct, body(direct.model));
+    const pids = new Map([...stack.pids(), ['nats-server', natsServerPid()]]);
+    const before = cpuTimes(pids);
     const gatewayRun = await run(gateway, body(gateway.model));
     report(directRun, gatewayRun);
+    reportCpu(before, cpuTimes(pids), gatewayRun.latencies.length + gatewayRun.errors);
   } finally {
     await stack.stop();
   }
@@ -94,6 +99,39 @@ async function load(send: () => Promise<number>, seconds: number): Promise<RunRe
   }
   await Promise.all(inFlight);
   return { latencies, errors };
+}
+
+/** CPU time (user + system, ms) each process has used so far, from /proc. */
+function cpuTimes(pids: Map<string, number>): Map<string, number> {
+  const ticksPerMs = 100 / 1000;
+  const times = new Map<string, number>();
+  for (const [name, pid] of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      times.set(name, (Number(fields[11]) + Number(fields[12])) / ticksPerMs);
+    } catch {
+      // Not on Linux, or the process is gone: no CPU column for it.
+    }
+  }
+  return times;
+}
+
+function natsServerPid(): number {
+  try {
+    return Number(execFileSync('pgrep', ['-o', 'nats-server'], { encoding: 'utf8' }).trim());
+  } catch {
+    return 0;
+  }
+}
+
+/** Where the time goes: CPU per request in each process, during the gateway run (warm-up included). */
+function reportCpu(before: Map<string, number>, after: Map<string, number>, requests: number): void {
+  const warmedRequests = requests + RATE * WARMUP_SECONDS;
+  console.log('\nCPU per request during the gateway run (ms):');
+  for (const [name, end] of after) {
+    const used = end - (before.get(name) ?? end);
+    console.log(`  ${name.padEnd(26)} ${(used / warmedRequests).toFixed(3)}`);
+  }
 }
 
 function percentile(sorted: number[], p: number): number {

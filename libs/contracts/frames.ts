@@ -1,14 +1,18 @@
 /**
  * A worker answers a ChatJob with frames on the requester's inbox. The kind and sequence travel in
- * headers so that ingress can forward a chunk's bytes to the client without parsing them.
+ * headers so that ingress can forward chunk bytes to the client without parsing them.
  *
- * - `chunk`: a ready-to-send JSON body: a `chat.completion.chunk` when streaming, the whole
- *   `chat.completion` otherwise.
- * - `done`: the last frame of a successful attempt; its payload is an AttemptSummary.
+ * - `chunk`: one or more ready-to-send JSON bodies, separated by `\n` (JSON text has no raw
+ *   newline): `chat.completion.chunk`s when streaming, the whole `chat.completion` otherwise.
+ *   Chunks that arrive from upstream together travel together.
+ * - `done`: the last frame of a successful attempt: its last chunks (possibly none) and, in the
+ *   `Sy-Summary` header, the AttemptSummary.
  * - `error`: the last frame of a failed attempt; its payload is a WireError.
  */
 export const FRAME_KIND_HEADER = 'Sy-Frame';
 export const FRAME_SEQ_HEADER = 'Sy-Seq';
+export const FRAME_SUMMARY_HEADER = 'Sy-Summary';
+export const CHUNK_SEPARATOR = 0x0a;
 
 export type FrameKind = 'chunk' | 'done' | 'error';
 

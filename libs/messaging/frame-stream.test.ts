@@ -21,10 +21,14 @@ afterAll(async () => {
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
 const options = { firstFrameTimeoutMs: 300, idleTimeoutMs: 300 };
 
+let summaries: string[] = [];
+
 async function collect(name: string): Promise<string[]> {
   const seen: string[] = [];
+  summaries = [];
   for await (const frame of bus.stream(subject(name), encodeJson({}), options)) {
     seen.push(`${frame.kind}:${frame.seq}:${text(frame.data)}`);
+    if (frame.summary) summaries.push(frame.summary);
   }
   return seen;
 }
@@ -33,15 +37,19 @@ describe('frame streams over real NATS', () => {
   it('delivers chunks in order and stops at the done frame', async () => {
     bus.subscribe(subject('ok'), 'workers', (msg) => {
       const writer = new FrameWriter(bus.nc, msg.reply!);
-      writer.chunk('{"a":1}');
-      writer.chunk('{"a":2}');
-      writer.done({ finishReason: 'stop', nativeFinishReason: 'stop', upstreamId: null, usage: {} as never });
-      writer.chunk('{"ignored":true}');
+      writer.chunks(['{"a":1}']);
+      writer.chunks(['{"a":2}', '{"a":3}']);
+      writer.done(['{"a":4}'], {
+        finishReason: 'stop',
+        nativeFinishReason: 'stop',
+        upstreamId: null,
+        usage: {} as never,
+      });
+      writer.chunks(['{"ignored":true}']);
     });
     const seen = await collect('ok');
-    expect(seen.slice(0, 2)).toEqual(['chunk:0:{"a":1}', 'chunk:1:{"a":2}']);
-    expect(seen[2]).toMatch(/^done:2:\{"finishReason":"stop"/);
-    expect(seen).toHaveLength(3);
+    expect(seen).toEqual(['chunk:0:{"a":1}', 'chunk:1:{"a":2}\n{"a":3}', 'done:2:{"a":4}']);
+    expect(summaries).toEqual([expect.stringMatching(/^\{"finishReason":"stop"/)]);
   });
 
   it('ends at an error frame', async () => {
@@ -59,7 +67,7 @@ describe('frame streams over real NATS', () => {
     ['the worker goes silent mid-stream', 'stalls', 'idle-timeout'],
   ])('fails with a typed error when %s', async (_case, name, reason) => {
     bus.subscribe(subject('silent'), 'workers', () => undefined);
-    bus.subscribe(subject('stalls'), 'workers', (msg) => new FrameWriter(bus.nc, msg.reply!).chunk('{}'));
+    bus.subscribe(subject('stalls'), 'workers', (msg) => new FrameWriter(bus.nc, msg.reply!).chunks(['{}']));
     const started = Date.now();
     const error = await collect(name).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MessagingError);

@@ -1,13 +1,15 @@
-import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
-import { createInbox } from '@nats-io/transport-node';
-import { FRAME_KIND_HEADER, FRAME_SEQ_HEADER, type FrameKind } from '../contracts';
+import type { Msg, NatsConnection } from '@nats-io/transport-node';
+import { createInbox, nuid } from '@nats-io/transport-node';
+import { FRAME_KIND_HEADER, FRAME_SEQ_HEADER, FRAME_SUMMARY_HEADER, type FrameKind } from '../contracts';
 import { MessagingError } from './messaging-error';
-import { headersWithTraceContext } from './trace-context';
+import { traceHeaders } from './trace-context';
 
 export interface Frame {
   kind: FrameKind;
   seq: number;
   data: Uint8Array;
+  /** The AttemptSummary's JSON, on a `done` frame. */
+  summary?: string;
 }
 
 export interface StreamOptions {
@@ -18,54 +20,64 @@ export interface StreamOptions {
 }
 
 /**
- * Sends one request and yields the many replies that come back on a private inbox, in order, until
- * a `done` or `error` frame. Every wait is bounded; no-responders is reported at once.
+ * Many-reply requests over one wildcard inbox subscription per connection: opening a stream costs
+ * no SUB/UNSUB round of its own, only an entry in a map.
  */
-export async function* openFrameStream(
-  nc: NatsConnection,
-  subject: string,
-  payload: Uint8Array,
-  options: StreamOptions,
-): AsyncGenerator<Frame> {
-  const inbox = createInbox();
-  const queue = new FrameQueue();
-  const sub: Subscription = nc.subscribe(inbox, { callback: (_err, msg) => queue.push(msg) });
-  try {
-    nc.publish(subject, payload, { reply: inbox, headers: headersWithTraceContext() });
-    let expectedSeq = 0;
-    let timeoutMs = options.firstFrameTimeoutMs;
-    for (;;) {
-      const msg = await queue.next(timeoutMs);
-      if (!msg) {
-        throw expectedSeq === 0
-          ? new MessagingError('first-frame-timeout', `no answer on ${subject} within ${timeoutMs} ms`)
-          : new MessagingError('idle-timeout', `stream on ${subject} silent for ${timeoutMs} ms`);
+export class FrameStreams {
+  private readonly prefix = createInbox();
+  private readonly open = new Map<string, FrameQueue>();
+
+  constructor(private readonly nc: NatsConnection) {
+    nc.subscribe(`${this.prefix}.*`, {
+      callback: (_err, msg) => this.open.get(msg.subject.slice(this.prefix.length + 1))?.push(msg),
+    });
+  }
+
+  /**
+   * Sends one request and yields the replies in order, until a `done` or `error` frame. Every wait
+   * is bounded; no-responders is reported at once.
+   */
+  async *request(subject: string, payload: Uint8Array, options: StreamOptions): AsyncGenerator<Frame> {
+    const token = nuid.next();
+    const queue = new FrameQueue();
+    this.open.set(token, queue);
+    try {
+      this.nc.publish(subject, payload, { reply: `${this.prefix}.${token}`, headers: traceHeaders() });
+      let expectedSeq = 0;
+      let timeoutMs = options.firstFrameTimeoutMs;
+      for (;;) {
+        const msg = await queue.next(timeoutMs);
+        if (!msg) {
+          throw expectedSeq === 0
+            ? new MessagingError('first-frame-timeout', `no answer on ${subject} within ${timeoutMs} ms`)
+            : new MessagingError('idle-timeout', `stream on ${subject} silent for ${timeoutMs} ms`);
+        }
+        if (msg.data.length === 0 && msg.headers?.code === 503) {
+          throw new MessagingError('no-responders', `no worker is serving ${subject}`);
+        }
+        const frame = toFrame(msg);
+        if (frame.seq !== expectedSeq) {
+          throw new MessagingError(
+            'out-of-order',
+            `expected frame ${expectedSeq} on ${subject}, got ${frame.seq}`,
+          );
+        }
+        expectedSeq++;
+        timeoutMs = options.idleTimeoutMs;
+        yield frame;
+        if (frame.kind !== 'chunk') return;
       }
-      if (msg.data.length === 0 && msg.headers?.code === 503) {
-        throw new MessagingError('no-responders', `no worker is serving ${subject}`);
-      }
-      const frame = toFrame(msg);
-      if (frame.seq !== expectedSeq) {
-        throw new MessagingError(
-          'out-of-order',
-          `expected frame ${expectedSeq} on ${subject}, got ${frame.seq}`,
-        );
-      }
-      expectedSeq++;
-      timeoutMs = options.idleTimeoutMs;
-      yield frame;
-      if (frame.kind !== 'chunk') return;
+    } finally {
+      this.open.delete(token);
+      queue.close();
     }
-  } finally {
-    sub.unsubscribe();
-    queue.close();
   }
 }
 
 function toFrame(msg: Msg): Frame {
   const kind = (msg.headers?.get(FRAME_KIND_HEADER) || 'chunk') as FrameKind;
   const seq = Number(msg.headers?.get(FRAME_SEQ_HEADER) ?? NaN);
-  return { kind, seq, data: msg.data };
+  return { kind, seq, data: msg.data, summary: msg.headers?.get(FRAME_SUMMARY_HEADER) || undefined };
 }
 
 /** The bridge from a callback subscription to awaitable reads, with a timeout per read. */

@@ -1,7 +1,8 @@
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import {
   FRAME_KIND_HEADER,
   FRAME_SEQ_HEADER,
+  FRAME_SUMMARY_HEADER,
   type AttemptSummary,
   type FrameKind,
   type WireError,
@@ -23,16 +24,13 @@ export class FrameWriter {
     return this.seq > 0;
   }
 
-  get finished(): boolean {
-    return this.ended;
+  /** Chunks that are ready together go in one message. */
+  chunks(jsons: string[]): void {
+    if (jsons.length > 0) this.write('chunk', jsons.join('\n'));
   }
 
-  chunk(json: string): void {
-    this.write('chunk', json);
-  }
-
-  done(summary: AttemptSummary): void {
-    this.write('done', JSON.stringify(summary));
+  done(lastChunks: string[], summary: AttemptSummary): void {
+    this.write('done', lastChunks.join('\n'), { [FRAME_SUMMARY_HEADER]: JSON.stringify(summary) });
     this.ended = true;
   }
 
@@ -41,11 +39,12 @@ export class FrameWriter {
     this.ended = true;
   }
 
-  private write(kind: FrameKind, json: string): void {
+  private write(kind: FrameKind, payload: string, extra?: Record<string, string>): void {
     if (this.ended) return;
-    const headers = natsHeaders();
+    const headers: MsgHdrs = natsHeaders();
     headers.set(FRAME_KIND_HEADER, kind);
     headers.set(FRAME_SEQ_HEADER, String(this.seq++));
-    this.nc.publish(this.replyTo, encoder.encode(json), { headers });
+    if (extra) for (const key in extra) headers.set(key, extra[key]);
+    this.nc.publish(this.replyTo, encoder.encode(payload), { headers });
   }
 }

@@ -1,24 +1,25 @@
-import {
-  context,
-  propagation,
-  type Context,
-  type TextMapGetter,
-  type TextMapSetter,
-} from '@opentelemetry/api';
+import { context, propagation, type Context, type TextMapGetter } from '@opentelemetry/api';
 import { headers as natsHeaders, type MsgHdrs } from '@nats-io/transport-node';
 
 /** W3C trace context (traceparent/tracestate) rides in NATS headers, so one trace spans every hop. */
-const setter: TextMapSetter<MsgHdrs> = { set: (carrier, key, value) => carrier.set(key, value) };
 const getter: TextMapGetter<MsgHdrs> = {
   keys: (carrier) => carrier.keys(),
   get: (carrier, key) => carrier.get(key) || undefined,
 };
 
-export function headersWithTraceContext(extra?: Record<string, string>): MsgHdrs {
-  const carrier = natsHeaders();
-  propagation.inject(context.active(), carrier, setter);
-  if (extra) for (const [key, value] of Object.entries(extra)) carrier.set(key, value);
-  return carrier;
+/**
+ * Headers carrying the active trace context, or none when there is nothing to carry (tracing
+ * off): a message without headers is smaller and cheaper to encode and parse.
+ */
+export function traceHeaders(): MsgHdrs | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  let headers: MsgHdrs | undefined;
+  for (const key in carrier) {
+    headers ??= natsHeaders();
+    headers.set(key, carrier[key]);
+  }
+  return headers;
 }
 
 export function contextFromHeaders(carrier: MsgHdrs | undefined): Context {

@@ -73,6 +73,11 @@ export class ProcessGroup {
     await ready;
   }
 
+  /** The process id of each running service. */
+  pids(): Map<string, number> {
+    return new Map([...this.running].map(([name, child]) => [name, child.pid ?? 0]));
+  }
+
   async stop(name: string): Promise<void> {
     const child = this.running.get(name);
     if (!child || child.exitCode !== null) return;

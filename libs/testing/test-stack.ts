@@ -23,6 +23,7 @@ export interface TestStack {
   simulatorUrl: string;
   namespace: string;
   logs(): string;
+  pids(): Map<string, number>;
   startService(name: string): Promise<void>;
   stopService(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -72,6 +73,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     simulatorUrl,
     namespace,
     logs: () => lines.join('\n'),
+    pids: () => group.pids(),
     startService: (name) => group.start(service(name)),
     stopService: (name) => group.stop(name),
     stop: async () => {

@@ -33,18 +33,19 @@ export async function runAttempt(ctx: AttemptContext): Promise<void> {
 
 async function relayCompletion(ctx: AttemptContext, upstreamBody: unknown): Promise<void> {
   const { body, summary } = ctx.adapter.translateCompletion(ctx.job, upstreamBody);
-  ctx.writer.chunk(body);
-  ctx.writer.done(summary);
+  ctx.writer.done([body], summary);
 }
 
 async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>): Promise<void> {
   const translation = ctx.adapter.createStreamTranslation(ctx.job);
   let failure: unknown;
+  // The chunks of one network read leave together: one message instead of one per token.
+  let pending: string[] = [];
   const parser = createParser({
     onEvent: (event) => {
       if (failure !== undefined) return;
       try {
-        for (const chunk of translation.push(event.data, event.event)) ctx.writer.chunk(chunk);
+        pending.push(...translation.push(event.data, event.event));
       } catch (error) {
         failure = error;
       }
@@ -54,9 +55,12 @@ async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>)
   for await (const bytes of body) {
     parser.feed(decoder.decode(bytes, { stream: true }));
     if (failure !== undefined) throw failure;
+    // Once the answer is complete, what is left (usually the usage) goes out with the final frame.
+    if (translation.complete) continue;
+    ctx.writer.chunks(pending);
+    pending = [];
   }
   if (!translation.complete) throw errors.upstreamCut(ctx.provider.name);
   const { usageChunk, summary } = translation.finish();
-  ctx.writer.chunk(usageChunk);
-  ctx.writer.done(summary);
+  ctx.writer.done([...pending, usageChunk], summary);
 }

@@ -84,9 +84,10 @@ export class AttemptRunner {
         idleTimeoutMs: Math.min(this.env.SWITCHYARD_STREAM_IDLE_TIMEOUT_MS, remaining),
       });
       for await (const frame of frames) {
-        if (frame.kind === 'chunk') response.write(frame.data);
-        else if (frame.kind === 'done') return { summary: decodeJson<AttemptSummary>(frame.data) };
-        else return { error: GatewayError.fromWire(decodeJson<WireError>(frame.data)) };
+        if (frame.kind === 'error')
+          return { error: GatewayError.fromWire(decodeJson<WireError>(frame.data)) };
+        if (frame.data.length > 0) response.write(frame.data);
+        if (frame.kind === 'done') return { summary: JSON.parse(frame.summary ?? 'null') as AttemptSummary };
       }
       return {
         error: errors.internal(`The worker for ${planned.endpoint.providerName} ended without an answer.`),

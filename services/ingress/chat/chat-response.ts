@@ -1,9 +1,25 @@
 import type { FastifyReply } from 'fastify';
-import type { GatewayError } from '../../../libs/contracts';
+import { CHUNK_SEPARATOR, type GatewayError } from '../../../libs/contracts';
 
 const SSE_DATA = Buffer.from('data: ');
 const SSE_END_OF_EVENT = Buffer.from('\n\n');
 const SSE_DONE = Buffer.from('data: [DONE]\n\n');
+
+/** A frame's payload holds one or more JSON bodies separated by `\n` (see libs/contracts/frames.ts). */
+function splitChunks(payload: Buffer): Buffer[] {
+  const chunks: Buffer[] = [];
+  let start = 0;
+  for (
+    let end = payload.indexOf(CHUNK_SEPARATOR);
+    end !== -1;
+    end = payload.indexOf(CHUNK_SEPARATOR, start)
+  ) {
+    chunks.push(payload.subarray(start, end));
+    start = end + 1;
+  }
+  chunks.push(payload.subarray(start));
+  return chunks;
+}
 
 export interface ErrorChunkContext {
   generationId: string;
@@ -44,13 +60,15 @@ export abstract class ChatResponse {
     return this.clientGone;
   }
 
-  write(chunk: Uint8Array): void {
+  /** Writes the chunks of one frame (one or more JSON bodies separated by `\n`). */
+  write(frameData: Uint8Array): void {
     if (this.clientGone) return;
     if (this.startedAt === null) this.startedAt = Date.now();
-    this.send(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    this.send(splitChunks(Buffer.from(frameData.buffer, frameData.byteOffset, frameData.byteLength)));
   }
 
-  protected abstract send(chunk: Buffer): void;
+  /** `chunks`: each one JSON body, as the worker built it (`chat.completion.chunk` or `chat.completion`). */
+  protected abstract send(chunks: Buffer[]): void;
   abstract end(): void;
   abstract fail(error: GatewayError, context: ErrorChunkContext): void;
 
@@ -61,7 +79,7 @@ export abstract class ChatResponse {
 
 /** `text/event-stream` as OpenAI sends it: `data: {chunk}` events, then `data: [DONE]`. */
 export class SseChatResponse extends ChatResponse {
-  protected send(chunk: Buffer): void {
+  protected send(chunks: Buffer[]): void {
     const raw = this.reply.raw;
     if (!raw.headersSent) {
       this.reply.hijack();
@@ -72,7 +90,7 @@ export class SseChatResponse extends ChatResponse {
         'x-accel-buffering': 'no',
       });
     }
-    raw.write(Buffer.concat([SSE_DATA, chunk, SSE_END_OF_EVENT]));
+    raw.write(Buffer.concat(chunks.flatMap((chunk) => [SSE_DATA, chunk, SSE_END_OF_EVENT])));
   }
 
   end(): void {
@@ -102,8 +120,8 @@ export class SseChatResponse extends ChatResponse {
 
 /** One `chat.completion` body, sent as the worker built it. */
 export class JsonChatResponse extends ChatResponse {
-  protected send(chunk: Buffer): void {
-    void this.reply.headers(this.headers).type('application/json').send(chunk);
+  protected send(chunks: Buffer[]): void {
+    void this.reply.headers(this.headers).type('application/json').send(chunks[0]);
   }
 
   end(): void {
