@@ -2,7 +2,8 @@ import { connect, errors as natsErrors, type Msg, type NatsConnection } from '@n
 import { subjectsFor, type Subjects } from '../contracts';
 import { FrameStreams, type Frame, type StreamOptions } from './frame-stream';
 import { MessagingError } from './messaging-error';
-import { traceHeaders } from './trace-context';
+import { inSpan, SpanKind } from '../telemetry/tracing';
+import { contextFromHeaders, traceHeaders } from './trace-context';
 
 export interface BusOptions {
   url: string;
@@ -71,14 +72,15 @@ export class Bus {
     this.nc.subscribe(subject, {
       queue,
       callback: (_err, msg) => {
-        void (async () => {
+        const parent = contextFromHeaders(msg.headers);
+        void inSpan(subject, { kind: SpanKind.SERVER, parent }, async () => {
           try {
             msg.respond(encodeJson(await handler(decodeJson<Req>(msg.data), msg)));
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             msg.respond(encodeJson({ ok: false, error: { code: 500, message }, retryable: false }));
           }
-        })();
+        });
       },
     });
   }

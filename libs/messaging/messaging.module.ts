@@ -1,5 +1,6 @@
 import { Global, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { parseEnv, sharedEnvSchema } from '../config/env';
+import { TelemetryModule } from '../telemetry/telemetry.module';
 import { Bus } from './bus';
 
 @Injectable()
@@ -18,6 +19,8 @@ export class MessagingModule {
   static forRoot(serviceName: string): DynamicModule {
     return {
       module: MessagingModule,
+      // Every service that talks on the bus flushes its spans when it stops.
+      imports: [TelemetryModule],
       providers: [
         {
           provide: Bus,

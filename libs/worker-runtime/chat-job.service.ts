@@ -8,7 +8,8 @@ import {
 import type { Msg } from '@nats-io/transport-node';
 import { Catalog, type ProviderConfig } from '../catalog';
 import { errors, GatewayError, type ChatJob } from '../contracts';
-import { Bus, decodeJson, FrameWriter } from '../messaging';
+import { Bus, contextFromHeaders, decodeJson, FrameWriter } from '../messaging';
+import { inSpan, markFailed, SpanKind } from '../telemetry';
 import type { ProviderAdapter } from '../providers';
 import { Cancellations } from './cancellations';
 import { runAttempt } from './run-attempt';
@@ -61,10 +62,18 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     const writer = new FrameWriter(this.bus.nc, msg.reply);
     const controller = this.cancellations.register(job.generationId, job.attempt);
     const deadline = setTimeout(() => controller.abort(new DeadlineExceeded()), job.deadline - Date.now());
+    const attributes = { 'switchyard.generation_id': job.generationId, 'switchyard.attempt': job.attempt };
+    const parent = contextFromHeaders(msg.headers);
     try {
-      await runAttempt({ job, adapter: this.adapter, provider, apiKey, writer, signal: controller.signal });
-    } catch (error) {
-      writer.error(this.classify(error, controller.signal, provider).toWire());
+      await inSpan(`chat ${provider.id}`, { kind: SpanKind.SERVER, attributes, parent }, (span) =>
+        runAttempt({ job, adapter: this.adapter, provider, apiKey, writer, signal: controller.signal }).catch(
+          (error: unknown) => {
+            const failure = this.classify(error, controller.signal, provider);
+            markFailed(span, failure.message);
+            writer.error(failure.toWire());
+          },
+        ),
+      );
     } finally {
       clearTimeout(deadline);
       this.cancellations.release(job.generationId, job.attempt);

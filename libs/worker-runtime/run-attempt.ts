@@ -1,8 +1,10 @@
+import { context, propagation } from '@opentelemetry/api';
 import { createParser } from 'eventsource-parser';
 import type { ProviderConfig } from '../catalog';
 import { errors, type ChatJob } from '../contracts';
 import type { FrameWriter } from '../messaging';
 import type { ProviderAdapter } from '../providers';
+import { inSpan, SpanKind } from '../telemetry';
 import { callUpstream } from './upstream-http';
 
 export interface AttemptContext {
@@ -18,10 +20,12 @@ export interface AttemptContext {
 export async function runAttempt(ctx: AttemptContext): Promise<void> {
   const { job, adapter, provider, apiKey, signal } = ctx;
   const upstream = adapter.buildRequest(job, provider, apiKey);
-  const response = await callUpstream({
-    ...upstream,
-    signal,
-    timeoutMs: Math.max(1, job.deadline - Date.now()),
+  const timeoutMs = Math.max(1, job.deadline - Date.now());
+  const span = { kind: SpanKind.CLIENT, attributes: { 'url.full': upstream.url } };
+  const response = await inSpan(`POST ${provider.id}`, span, () => {
+    // The provider may take part in the trace too.
+    propagation.inject(context.active(), upstream.headers);
+    return callUpstream({ ...upstream, signal, timeoutMs });
   });
   if (response.statusCode !== 200) {
     const bodyText = await response.body.text();

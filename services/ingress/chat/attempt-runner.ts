@@ -10,6 +10,7 @@ import {
   type WireError,
 } from '../../../libs/contracts';
 import { Bus, decodeJson, encodeJson, MessagingError } from '../../../libs/messaging';
+import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import type { ChatResponse } from './chat-response';
 
@@ -49,7 +50,16 @@ export class AttemptRunner {
       if (response.disconnected) return { served: null, summary: null, error: errors.cancelled(), attempts };
       if (Date.now() >= ctx.deadline) break;
       const startedAt = Date.now();
-      const outcome = await this.attempt(planned, index, ctx, response);
+      const attributes = { 'switchyard.provider': planned.endpoint.providerId, 'switchyard.attempt': index };
+      const outcome = await inSpan(
+        `attempt ${planned.endpoint.providerId}`,
+        { kind: SpanKind.CLIENT, attributes },
+        async (span) => {
+          const result = await this.attempt(planned, index, ctx, response);
+          if ('error' in result) markFailed(span, result.error.message);
+          return result;
+        },
+      );
       attempts.push(toRecord(planned, outcome, startedAt));
       if ('summary' in outcome) return { served: planned, summary: outcome.summary, error: null, attempts };
       lastError = outcome.error;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { nuid } from '@nats-io/transport-node';
+import { context, propagation, type Span } from '@opentelemetry/api';
 import type { FastifyReply } from 'fastify';
 import {
   chatRequestSchema,
@@ -12,12 +13,20 @@ import {
   type RouteRequest,
 } from '../../../libs/contracts';
 import { Bus, EventPublisher, MessagingError } from '../../../libs/messaging';
+import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
 import { INGRESS_ENV, type IngressEnv } from '../config';
-import { AttemptRunner } from './attempt-runner';
-import { openAiFormat, type ResponseFormat } from './chat-response';
+import { AttemptRunner, type RunResult } from './attempt-runner';
+import { openAiFormat, type ChatResponse, type ResponseFormat } from './chat-response';
 import { buildGenerationEvent } from './generation-event';
 
 const ROUTER_TIMEOUT_MS = 2000;
+
+interface AcceptedRequest {
+  generationId: string;
+  request: ChatRequest;
+  apiKeyId: string | null;
+  receivedAt: number;
+}
 
 /** OpenRouter's id form: `gen-<unix seconds>-<random>`. */
 const newGenerationId = () => `gen-${Math.floor(Date.now() / 1000)}-${nuid.next()}`;
@@ -33,21 +42,31 @@ export class ChatCompletionsService {
 
   /**
    * Plans, runs the attempts, answers the client in `format` (OpenAI's by default) and records
-   * the generation.
+   * the generation. A client's own `traceparent` makes this request part of the client's trace.
    */
-  async complete(
+  complete(
     request: ChatRequest,
     apiKeyId: string | null,
     reply: FastifyReply,
     format: ResponseFormat = openAiFormat,
   ): Promise<void> {
-    const receivedAt = Date.now();
     const generationId = newGenerationId();
+    const attributes = {
+      'gen_ai.request.model': request.model ?? '',
+      'switchyard.generation_id': generationId,
+    };
+    const parent = propagation.extract(context.active(), reply.request.headers);
+    return inSpan(`chat ${request.model ?? ''}`, { kind: SpanKind.SERVER, attributes, parent }, (span) =>
+      this.serve({ generationId, request, apiKeyId, receivedAt: Date.now() }, reply, format, span),
+    );
+  }
+
+  private async serve(job: AcceptedRequest, reply: FastifyReply, format: ResponseFormat, span: Span) {
+    const { generationId, request } = job;
     const stream = request.stream === true;
-    const headers = { 'x-generation-id': generationId };
     const response = format.create({
       reply,
-      headers,
+      headers: { 'x-generation-id': generationId },
       stream,
       onClientGone: () => this.runner.cancel(generationId),
     });
@@ -57,17 +76,14 @@ export class ChatCompletionsService {
     } catch (error) {
       // Not routable (unknown model, no router): refused in the caller's format, and not recorded.
       if (!(error instanceof GatewayError)) throw error;
+      markFailed(span, error.message);
       response.fail(error, { generationId, model: request.model ?? '', providerName: null });
       return;
     }
-    const ctx = {
-      generationId,
-      request,
-      stream,
-      deadline: receivedAt + this.env.SWITCHYARD_REQUEST_TIMEOUT_MS,
-    };
-    const result = await this.runner.run(plan, ctx, response);
+    const deadline = job.receivedAt + this.env.SWITCHYARD_REQUEST_TIMEOUT_MS;
+    const result = await this.runner.run(plan, { generationId, request, stream, deadline }, response);
     if (result.error) {
+      markFailed(span, result.error.message);
       response.fail(result.error, {
         generationId,
         model: result.served?.model ?? request.model ?? '',
@@ -76,18 +92,20 @@ export class ChatCompletionsService {
     } else {
       response.end();
     }
+    this.record(job, stream, response, result);
+  }
+
+  /** Off the request path: the event is published in the background, retried until stored. */
+  private record(job: AcceptedRequest, stream: boolean, response: ChatResponse, result: RunResult): void {
     const event = buildGenerationEvent({
-      generationId,
-      receivedAt,
+      ...job,
       firstByteAt: response.firstByteAt,
       finishedAt: Date.now(),
-      request,
       stream,
       cancelled: response.disconnected,
-      apiKeyId,
       result,
     });
-    this.events.publish(this.bus.subjects.generationEvent, generationId, event);
+    this.events.publish(this.bus.subjects.generationEvent, job.generationId, event);
   }
 
   private async plan(request: ChatRequest): Promise<PlannedAttempt[]> {

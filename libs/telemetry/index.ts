@@ -1,0 +1,3 @@
+export * from './start-telemetry';
+export * from './tracing';
+export * from './telemetry.module';
