@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
+import { waitForGeneration } from '../../libs/testing/wait-for-generation';
 import { echoCost, TEST_CATALOG } from './test-catalog';
 
 jest.setTimeout(60_000);
@@ -29,17 +30,6 @@ async function apiError(request: Promise<unknown>): Promise<APIError> {
 }
 
 const hello = [{ role: 'user' as const, content: 'Hello there, gateway' }];
-
-async function waitForGeneration(id: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 50; i++) {
-    const response = await fetch(`${stack.baseUrl}/generation?id=${id}`, {
-      headers: { authorization: `Bearer ${stack.apiKey}` },
-    });
-    if (response.status === 200) return ((await response.json()) as { data: Record<string, unknown> }).data;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`generation ${id} was never recorded\n${stack.logs()}`);
-}
 
 describe('POST /chat/completions with the openai SDK', () => {
   it('answers a plain request with the generation id, the provider and priced usage', async () => {
@@ -142,7 +132,7 @@ describe('POST /chat/completions with the openai SDK', () => {
     });
     expect(completion.model).toBe('test/echo');
     expect(completion.choices[0].message.content).toBe('Echo: Hello there, gateway');
-    const record = await waitForGeneration(completion.id);
+    const record = await waitForGeneration(stack, completion.id);
     const attempts = record.provider_responses as { provider_name: string; status: number }[];
     expect(attempts.map((a) => [a.provider_name, a.status])).toEqual([
       ['Down Simulator', 502],
@@ -258,7 +248,7 @@ describe('GET /models and GET /generation', () => {
       id = chunk.id;
       usage = chunk.usage ?? usage;
     }
-    const record = await waitForGeneration(id);
+    const record = await waitForGeneration(stack, id);
     expect(record).toMatchObject({
       id,
       model: 'test/echo',
