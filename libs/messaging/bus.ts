@@ -24,6 +24,7 @@ export const decodeJson = <T>(data: Uint8Array): T => JSON.parse(decoder.decode(
  */
 export class Bus {
   private streams?: FrameStreams;
+  private isConnected = true;
 
   private constructor(
     readonly nc: NatsConnection,
@@ -39,7 +40,21 @@ export class Bus {
       // Capturing a stack trace at every request costs more than the request on the hot path.
       noAsyncTraces: true,
     });
-    return new Bus(nc, subjectsFor(options.namespace));
+    const bus = new Bus(nc, subjectsFor(options.namespace));
+    void bus.followConnectionStatus();
+    return bus;
+  }
+
+  /** False while the connection to NATS is lost (the client keeps reconnecting meanwhile). */
+  get connected(): boolean {
+    return this.isConnected && !this.nc.isClosed();
+  }
+
+  private async followConnectionStatus(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (status.type === 'disconnect') this.isConnected = false;
+      if (status.type === 'reconnect') this.isConnected = true;
+    }
   }
 
   /** The largest message the server accepts; bodies above it are refused before they are sent. */

@@ -219,7 +219,13 @@ describe('client errors', () => {
   });
 });
 
-describe('GET /models and GET /generation', () => {
+describe('GET /models, /generation and /health', () => {
+  it('reports health without a key', async () => {
+    const response = await fetch(`${stack.baseUrl.replace('/api/v1', '')}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', nats: true });
+  });
+
   it('lists the catalog in OpenRouter shape, without a key', async () => {
     const response = await fetch(`${stack.baseUrl}/models`);
     const { data } = (await response.json()) as { data: Record<string, unknown>[] };
