@@ -1,2 +1,3 @@
+export * from './gemini';
 export * from './openai-compatible';
 export * from './provider-adapter';

@@ -1,0 +1,27 @@
+import type { TokenPricing, Usage } from '../../contracts';
+import type { UsageMetadata } from './gemini-api';
+
+/**
+ * Gemini's `usageMetadata` in OpenAI's terms, priced from the catalog (USD per token). Missing counts
+ * are zero tokens: the answer was delivered, and the per-request price still applies.
+ *
+ * - Thinking tokens are billed as output but counted apart from `candidatesTokenCount`, so
+ *   completion = candidates + thoughts, and the thoughts are the reasoning tokens.
+ * - `promptTokenCount` already includes `cachedContentTokenCount`; tool-use prompt tokens (search
+ *   results, code output fed back to the model) are input too.
+ * https://ai.google.dev/api/generate-content#UsageMetadata
+ * https://ai.google.dev/gemini-api/docs/thinking#pricing
+ */
+export function convertUsage(metadata: UsageMetadata | null | undefined, pricing: TokenPricing): Usage {
+  const promptTokens = (metadata?.promptTokenCount ?? 0) + (metadata?.toolUsePromptTokenCount ?? 0);
+  const reasoningTokens = metadata?.thoughtsTokenCount ?? 0;
+  const completionTokens = (metadata?.candidatesTokenCount ?? 0) + reasoningTokens;
+  return {
+    prompt_tokens: promptTokens,
+    completion_tokens: completionTokens,
+    total_tokens: promptTokens + completionTokens,
+    cost: promptTokens * pricing.prompt + completionTokens * pricing.completion + pricing.request,
+    prompt_tokens_details: { cached_tokens: metadata?.cachedContentTokenCount ?? 0 },
+    completion_tokens_details: { reasoning_tokens: reasoningTokens },
+  };
+}

@@ -1,0 +1,208 @@
+import type { AttemptSummary, ChatJob, FinishReason } from '../../contracts';
+import { invalidResponseError } from '../openai-compatible/invalid-response-error';
+import type { StreamTranslation } from '../provider-adapter';
+import { reportedGeminiError } from './classify-error';
+import { convertUsage } from './convert-usage';
+import {
+  generateContentResponseSchema,
+  type GeminiPart,
+  type GenerateContentResponse,
+  type UsageMetadata,
+} from './gemini-api';
+import { mapFinishReason } from './map-finish-reason';
+import { mergePartialArgs } from './merge-partial-args';
+import { encryptedReasoningDetail, type EncryptedReasoningDetail } from './reasoning-details';
+import { toolCallId } from './tool-call-id';
+
+interface ToolCallDelta {
+  index: number;
+  id?: string;
+  type?: 'function';
+  function: { name?: string; arguments: string };
+}
+
+/** A streamed delta as OpenRouter sends it. */
+interface ChunkDelta {
+  role?: 'assistant';
+  content?: string;
+  reasoning?: string;
+  reasoning_details?: EncryptedReasoningDetail[];
+  tool_calls?: ToolCallDelta[];
+}
+
+type FunctionCall = NonNullable<GeminiPart['functionCall']>;
+
+/** A function call whose arguments are still arriving. */
+interface OpenCall {
+  index: number;
+  id: string;
+  args: Record<string, unknown>;
+}
+
+/**
+ * Turns Gemini's SSE stream, where every event is a whole GenerateContentResponse holding the next
+ * parts, into OpenRouter's `chat.completion.chunk`s under the gateway's generation id and the public
+ * model id, one chunk per part and a last one with the finish reason.
+ *
+ * - Text parts are content deltas, thought parts reasoning deltas, thought signatures encrypted
+ *   reasoning details (on a function call's first delta, with its id).
+ * - A function call takes the next index; its first delta carries id, type, name and empty
+ *   arguments, the next one the arguments as JSON. A call sent whole gives both at once; a call
+ *   with streamed arguments (`willContinue`, then `partialArgs`, then an empty `functionCall` that
+ *   ends it) gives its arguments when it ends, because Gemini streams values by JSON path, not JSON
+ *   text.
+ * - Gemini sends no `[DONE]`: the stream is complete once a finish reason (or a prompt block) came.
+ * - Usage is taken from the last event that carries it and sent priced by `finish()`.
+ * https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent
+ * https://cloud.google.com/vertex-ai/generative-ai/docs/multimodal/function-calling#streaming-fc
+ */
+export class GeminiStreamTranslator implements StreamTranslation {
+  private readonly created = Math.floor(Date.now() / 1000);
+  private upstreamId: string | null = null;
+  private usage: UsageMetadata | undefined;
+  private nativeFinishReason: string | null = null;
+  private promptBlocked = false;
+  private toolCallCount = 0;
+  private detailCount = 0;
+  private sentFirstChunk = false;
+  private openCall: OpenCall | undefined;
+
+  constructor(private readonly job: ChatJob) {}
+
+  push(data: string): string[] {
+    const text = data.trim();
+    if (text === '') return [];
+    const response = this.parse(text);
+    this.upstreamId ??= response.responseId ?? null;
+    this.usage = response.usageMetadata ?? this.usage;
+
+    const candidate = response.candidates?.[0];
+    const deltas = (candidate?.content?.parts ?? []).flatMap((part) => this.partDeltas(part));
+    const blockReason = candidate ? undefined : response.promptFeedback?.blockReason;
+    const finishReason = candidate?.finishReason ?? blockReason;
+    if (!finishReason) return deltas.map((delta) => this.chunk(delta));
+
+    // A call still open at the end is whole as far as it got: its arguments are sent before the end.
+    deltas.push(...this.closeOpenCall());
+    this.nativeFinishReason = finishReason;
+    this.promptBlocked = blockReason !== undefined;
+    return [...deltas.map((delta) => this.chunk(delta)), this.chunk({}, this.finishReason())];
+  }
+
+  get complete(): boolean {
+    return this.nativeFinishReason !== null;
+  }
+
+  finish(): { usageChunk: string; summary: AttemptSummary } {
+    const usage = convertUsage(this.usage, this.job.endpoint.pricing);
+    return {
+      usageChunk: JSON.stringify({ ...this.envelope(), choices: [], usage }),
+      summary: {
+        finishReason: this.finishReason(),
+        nativeFinishReason: this.nativeFinishReason,
+        usage,
+        upstreamId: this.upstreamId,
+      },
+    };
+  }
+
+  private partDeltas(part: GeminiPart): ChunkDelta[] {
+    if (part.functionCall) return this.functionCallDeltas(part.functionCall, part.thoughtSignature);
+    const text = part.text ?? '';
+    return text === '' && !part.thoughtSignature
+      ? []
+      : [
+          {
+            ...(text !== '' && (part.thought ? { reasoning: text } : { content: text })),
+            ...this.signatureDelta(part.thoughtSignature),
+          },
+        ];
+  }
+
+  private functionCallDeltas(call: FunctionCall, signature: string | null | undefined): ChunkDelta[] {
+    if (!call.name) return this.continueOpenCall(call, signature);
+    // A named call starts a new one, which ends any call left open.
+    const deltas = this.closeOpenCall();
+    const index = this.toolCallCount++;
+    const id = toolCallId(this.job.generationId, index, call.id);
+    deltas.push({
+      tool_calls: [{ index, id, type: 'function', function: { name: call.name, arguments: '' } }],
+      ...this.signatureDelta(signature, id),
+    });
+    const args = mergePartialArgs(call.args ?? {}, call.partialArgs ?? []);
+    if (call.willContinue) this.openCall = { index, id, args };
+    else deltas.push(argumentsDelta(index, args));
+    return deltas;
+  }
+
+  private continueOpenCall(call: FunctionCall, signature: string | null | undefined): ChunkDelta[] {
+    const open = this.openCall;
+    if (!open) return signature ? [this.signatureDelta(signature)] : [];
+    open.args = mergePartialArgs(open.args, call.partialArgs ?? []);
+    const deltas = signature ? [this.signatureDelta(signature, open.id)] : [];
+    if (!call.willContinue) deltas.push(...this.closeOpenCall());
+    return deltas;
+  }
+
+  private closeOpenCall(): ChunkDelta[] {
+    const open = this.openCall;
+    this.openCall = undefined;
+    return open ? [argumentsDelta(open.index, open.args)] : [];
+  }
+
+  private signatureDelta(signature: string | null | undefined, toolCallId?: string): ChunkDelta {
+    if (!signature) return {};
+    return { reasoning_details: [encryptedReasoningDetail(signature, this.detailCount++, toolCallId)] };
+  }
+
+  private finishReason(): FinishReason | null {
+    return this.promptBlocked
+      ? 'content_filter'
+      : mapFinishReason(this.nativeFinishReason, this.toolCallCount > 0);
+  }
+
+  private chunk(delta: ChunkDelta, finishReason: FinishReason | null = null): string {
+    const role = this.sentFirstChunk ? {} : { role: 'assistant' as const };
+    this.sentFirstChunk = true;
+    return JSON.stringify({
+      ...this.envelope(),
+      choices: [
+        {
+          index: 0,
+          delta: { ...role, ...delta },
+          finish_reason: finishReason,
+          ...(finishReason && { native_finish_reason: this.nativeFinishReason }),
+        },
+      ],
+    });
+  }
+
+  private parse(text: string): GenerateContentResponse {
+    const providerName = this.job.endpoint.providerName;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw invalidResponseError(providerName, text, 'a stream event is not JSON');
+    }
+    const reported = reportedGeminiError(json, text, { name: providerName });
+    if (reported) throw reported;
+    const parsed = generateContentResponseSchema.safeParse(json);
+    if (!parsed.success) throw invalidResponseError(providerName, text, parsed.error);
+    return parsed.data;
+  }
+
+  private envelope() {
+    return {
+      id: this.job.generationId,
+      object: 'chat.completion.chunk',
+      created: this.created,
+      model: this.job.model,
+      provider: this.job.endpoint.providerName,
+    };
+  }
+}
+
+function argumentsDelta(index: number, args: Record<string, unknown>): ChunkDelta {
+  return { tool_calls: [{ index, function: { arguments: JSON.stringify(args) } }] };
+}

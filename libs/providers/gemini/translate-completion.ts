@@ -1,0 +1,49 @@
+import type { AttemptSummary, ChatJob } from '../../contracts';
+import { invalidResponseError } from '../openai-compatible/invalid-response-error';
+import { reportedGeminiError } from './classify-error';
+import { convertCandidateParts } from './convert-candidate';
+import { convertUsage } from './convert-usage';
+import { generateContentResponseSchema } from './gemini-api';
+import { mapFinishReason } from './map-finish-reason';
+
+/**
+ * Gemini's whole (non-streaming) answer as OpenRouter's `chat.completion`, under the gateway's
+ * generation id and the public model id, always with usage. Only the first candidate is read: the
+ * gateway asks for one. A prompt Gemini blocked has no candidate, only `promptFeedback.blockReason`,
+ * which becomes `content_filter`.
+ * https://ai.google.dev/api/generate-content#v1beta.GenerateContentResponse
+ */
+export function translateCompletion(
+  job: ChatJob,
+  upstream: unknown,
+): { body: string; summary: AttemptSummary } {
+  const providerName = job.endpoint.providerName;
+  const raw = JSON.stringify(upstream) ?? String(upstream);
+  const reported = reportedGeminiError(upstream, raw, { name: providerName });
+  if (reported) throw reported;
+  const parsed = generateContentResponseSchema.safeParse(upstream);
+  if (!parsed.success) throw invalidResponseError(providerName, raw, parsed.error);
+
+  const response = parsed.data;
+  const candidate = response.candidates?.[0];
+  const message = convertCandidateParts(candidate?.content?.parts ?? [], job.generationId);
+  const blockReason = candidate ? undefined : response.promptFeedback?.blockReason;
+  const nativeFinishReason = candidate?.finishReason ?? blockReason ?? null;
+  const finishReason = blockReason
+    ? 'content_filter'
+    : mapFinishReason(nativeFinishReason, !!message.tool_calls);
+  const usage = convertUsage(response.usageMetadata, job.endpoint.pricing);
+  const body = {
+    id: job.generationId,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: job.model,
+    provider: providerName,
+    choices: [{ index: 0, message, finish_reason: finishReason, native_finish_reason: nativeFinishReason }],
+    usage,
+  };
+  return {
+    body: JSON.stringify(body),
+    summary: { finishReason, nativeFinishReason, usage, upstreamId: response.responseId ?? null },
+  };
+}
