@@ -10,15 +10,67 @@ const usdPerMillion = z.number().min(0, 'must be a price in USD per million toke
 
 export const providerFamilies = ['openai-compatible', 'anthropic', 'gemini'] as const;
 
+/**
+ * How the openai-compatible worker sends the key: `Authorization: Bearer <key>` (OpenAI and nearly
+ * everyone), Azure's `api-key: <key>` header, or nothing at all (a local server that takes no key).
+ * https://learn.microsoft.com/azure/ai-foundry/openai/reference#authentication
+ */
+export const providerAuthStyles = ['bearer', 'api-key-header', 'none'] as const;
+
+/**
+ * The body field that carries the client's output limit. OpenAI deprecated `max_tokens`, and its
+ * reasoning models reject it; most other servers read only `max_tokens`.
+ * https://platform.openai.com/docs/api-reference/chat/create#chat-create-max_completion_tokens
+ */
+export const maxTokensFields = ['max_tokens', 'max_completion_tokens'] as const;
+
+/** Replaced by the endpoint's `upstream_model` in `base_url`, for APIs that put the model in the path. */
+export const MODEL_PLACEHOLDER = '{model}';
+
+const baseUrl = z
+  .url({
+    protocol: /^https?$/,
+    message: 'must be an absolute http(s) URL, e.g. https://api.openai.com/v1',
+  })
+  .refine((url) => !url.includes('?'), 'must not carry a query string; put query parameters under "query"')
+  .refine(
+    (url) => !/\{(?!model\})[^}]*\}/.test(url),
+    `may contain only the placeholder ${MODEL_PLACEHOLDER}, replaced by the endpoint's upstream_model`,
+  );
+
+/** OpenRouter's parameter names (`max_tokens`, `tools`, `reasoning`, …), as `GET /models` lists them. */
+const supportedParameters = z.array(z.string().min(1));
+
+/**
+ * A provider. `auth`, `query`, `max_tokens_field` and `{model}` in `base_url` are read by the
+ * openai-compatible worker only; the loader rejects them on other families.
+ * - `auth`: `bearer` (default) | `api-key-header` | `none`, see providerAuthStyles.
+ * - `query`: parameters added to every request's URL, e.g. Azure's `{ api-version: '2024-10-21' }`.
+ * - `max_tokens_field`: `max_tokens` (default) | `max_completion_tokens`, see maxTokensFields.
+ * - `base_url` may contain `{model}`: Azure's deployment URLs,
+ *   `https://<resource>.openai.azure.com/openai/deployments/{model}`.
+ * - `headers` whose value is empty (e.g. an unset `${VAR:-}`) are not sent.
+ */
 const providerSchema = z.strictObject({
   name: z.string().min(1),
   family: z.enum(providerFamilies),
-  base_url: z.url({ message: 'must be an absolute http(s) URL, e.g. https://api.openai.com/v1' }),
+  base_url: baseUrl,
   api_key_env: z
     .string()
     .regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name, e.g. OPENAI_API_KEY')
     .optional(),
   headers: z.record(z.string(), z.string()).default({}),
+  auth: z
+    .enum(providerAuthStyles, {
+      message: 'must be bearer (Authorization: Bearer), api-key-header (Azure) or none',
+    })
+    .optional(),
+  query: z
+    .record(z.string().min(1), z.string(), { message: 'must map parameter names to strings' })
+    .optional(),
+  max_tokens_field: z
+    .enum(maxTokensFields, { message: 'must be max_tokens or max_completion_tokens' })
+    .optional(),
 });
 
 const endpointSchema = z.strictObject({
@@ -31,6 +83,8 @@ const endpointSchema = z.strictObject({
   }),
   context_length: z.number().int().positive().optional(),
   max_completion_tokens: z.number().int().positive().optional(),
+  /** This endpoint's own list, when its provider accepts other parameters than the model's list says. */
+  supported_parameters: supportedParameters.optional(),
 });
 
 const modelSchema = z.strictObject({
@@ -40,7 +94,7 @@ const modelSchema = z.strictObject({
   context_length: z.number().int().positive(),
   input_modalities: z.array(z.enum(['text', 'image', 'file', 'audio'])).default(['text']),
   output_modalities: z.array(z.enum(['text', 'image', 'audio'])).default(['text']),
-  supported_parameters: z.array(z.string()).optional(),
+  supported_parameters: supportedParameters.optional(),
   endpoints: z.array(endpointSchema).min(1, 'a model needs at least one endpoint'),
 });
 

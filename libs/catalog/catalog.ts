@@ -1,7 +1,9 @@
-import type { providerFamilies } from './catalog-schema';
+import type { maxTokensFields, providerAuthStyles, providerFamilies } from './catalog-schema';
 import type { EndpointRef, TokenPricing } from '../contracts';
 
 export type ProviderFamily = (typeof providerFamilies)[number];
+export type ProviderAuth = (typeof providerAuthStyles)[number];
+export type MaxTokensField = (typeof maxTokensFields)[number];
 
 export interface ProviderConfig {
   id: string;
@@ -11,6 +13,12 @@ export interface ProviderConfig {
   /** The environment variable holding the key; none for local servers that take no key. */
   apiKeyEnv?: string;
   headers: Record<string, string>;
+  /** How the openai-compatible worker sends the key; absent: `Authorization: Bearer`. */
+  auth?: ProviderAuth;
+  /** Query parameters added to every request (Azure's `api-version`); absent: none. */
+  query?: Record<string, string>;
+  /** The body field that carries the output limit; absent: `max_tokens`. */
+  maxTokensField?: MaxTokensField;
 }
 
 export interface EndpointConfig {
@@ -19,6 +27,8 @@ export interface EndpointConfig {
   pricing: TokenPricing;
   contextLength: number;
   maxCompletionTokens?: number;
+  /** Overrides the model's list for this endpoint; absent: the model's list. */
+  supportedParameters?: string[];
 }
 
 export interface ModelConfig {
@@ -52,12 +62,13 @@ export class Catalog {
 
   endpointRef(model: ModelConfig, endpoint: EndpointConfig): EndpointRef {
     const provider = this.providers.get(endpoint.providerId);
+    const supportedParameters = endpoint.supportedParameters ?? model.supportedParameters;
     return {
       providerId: endpoint.providerId,
       providerName: provider?.name ?? endpoint.providerId,
       upstreamModel: endpoint.upstreamModel,
       pricing: endpoint.pricing,
-      ...(model.supportedParameters && { supportedParameters: model.supportedParameters }),
+      ...(supportedParameters && { supportedParameters }),
     };
   }
 }

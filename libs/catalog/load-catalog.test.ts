@@ -71,9 +71,196 @@ describe('parseCatalog', () => {
       /Invalid catalog \/nonexistent\/catalog.yaml:\n.*cannot read/,
     );
   });
+});
 
-  it('loads the default catalog shipped in config/', () => {
-    const catalog = loadCatalog('config/catalog.yaml', {});
+const withProvider = (lines: string) =>
+  valid.replace(
+    '    base_url: ${LOCAL_URL:-http://127.0.0.1:9000/v1}/\n',
+    `    base_url: http://127.0.0.1:9000/v1\n${lines}`,
+  );
+
+describe('parseCatalog provider options', () => {
+  it('reads the auth style, query and output-limit field of an openai-compatible provider', () => {
+    const text = valid.replace(
+      / {4}base_url: .*\n/,
+      [
+        '    base_url: https://${AZURE_OPENAI_RESOURCE}.openai.azure.com/openai/deployments/{model}',
+        '    api_key_env: AZURE_OPENAI_API_KEY',
+        '    auth: api-key-header',
+        "    query: { api-version: '2024-10-21' }",
+        '    max_tokens_field: max_completion_tokens',
+        '',
+      ].join('\n'),
+    );
+    expect(parseCatalog(text, 'catalog.yaml', { AZURE_OPENAI_RESOURCE: 'acme' }).provider('local')).toEqual({
+      id: 'local',
+      name: 'Local',
+      family: 'openai-compatible',
+      baseUrl: 'https://acme.openai.azure.com/openai/deployments/{model}',
+      apiKeyEnv: 'AZURE_OPENAI_API_KEY',
+      headers: {},
+      auth: 'api-key-header',
+      query: { 'api-version': '2024-10-21' },
+      maxTokensField: 'max_completion_tokens',
+    });
+  });
+
+  it('leaves the options out when the file does not give them', () => {
+    const provider = parseCatalog(valid, 'catalog.yaml').provider('local')!;
+    expect(Object.keys(provider).sort()).toEqual(['apiKeyEnv', 'baseUrl', 'family', 'headers', 'id', 'name']);
+  });
+
+  it('does not send a header left empty by an unset ${VAR:-}', () => {
+    const text = withProvider('    headers: { X-Title: "${TITLE:-}", HTTP-Referer: "${REFERER:-}" }\n');
+    expect(
+      parseCatalog(text, 'catalog.yaml', { REFERER: 'https://example.com' }).provider('local')!.headers,
+    ).toEqual({
+      'HTTP-Referer': 'https://example.com',
+    });
+  });
+
+  it.each([
+    [
+      'an unknown auth style',
+      '    auth: basic\n',
+      /providers\.local\.auth: must be bearer .*, api-key-header \(Azure\) or none/,
+    ],
+    [
+      'an unknown output-limit field',
+      '    max_tokens_field: max_output_tokens\n',
+      /providers\.local\.max_tokens_field: must be max_tokens or max_completion_tokens/,
+    ],
+    [
+      'a query that is not a map',
+      '    query: api-version=1\n',
+      /providers\.local\.query: must map parameter names/,
+    ],
+    [
+      'no key for the api-key header',
+      '    auth: api-key-header\n',
+      /line 7, providers\.local\.auth: auth: api-key-header needs api_key_env/,
+    ],
+    [
+      'a key that auth: none would never send',
+      '    auth: none\n    api_key_env: LOCAL_KEY\n',
+      /providers\.local\.auth: auth: none sends no key; remove api_key_env/,
+    ],
+  ])('names the path and the fix for %s', (_case, lines, expected) => {
+    expect(problemsOf(withProvider(lines)).join('\n')).toMatch(expected);
+  });
+
+  it.each([
+    [
+      'a query string',
+      'http://h/v1?api-version=1',
+      /base_url: must not carry a query string; put query parameters under "query"/,
+    ],
+    [
+      'a placeholder other than {model}',
+      'http://h/{deployment}/v1',
+      /base_url: may contain only the placeholder \{model\}/,
+    ],
+    ['a protocol other than http(s)', 'ftp://h/v1', /base_url: must be an absolute http\(s\) URL/],
+  ])('rejects a base_url with %s', (_case, url, expected) => {
+    expect(problemsOf(valid.replace(/base_url: .*/, `base_url: '${url}'`)).join('\n')).toMatch(expected);
+  });
+
+  it.each([
+    ['auth', '    auth: bearer\n'],
+    ['query', '    query: { v: "1" }\n'],
+    ['max_tokens_field', '    max_tokens_field: max_tokens\n'],
+  ])('rejects %s on a provider of another family', (key, lines) => {
+    const text = withProvider(lines).replace('family: openai-compatible', 'family: anthropic');
+    expect(problemsOf(text).join('\n')).toMatch(
+      new RegExp(`providers\\.local\\.${key}: only openai-compatible providers read "${key}"`),
+    );
+  });
+
+  it('rejects {model} in the base_url of another family', () => {
+    const text = valid
+      .replace('family: openai-compatible', 'family: gemini')
+      .replace(/base_url: .*/, 'base_url: https://h/models/{model}');
+    expect(problemsOf(text).join('\n')).toMatch(/base_url: \{model\} is replaced only for openai-compatible/);
+  });
+
+  it("lets an endpoint's own supported parameters override the model's", () => {
+    const text = valid
+      .replace(
+        '    created: 2025-01-31\n',
+        '    created: 2025-01-31\n    supported_parameters: [tools, reasoning]\n',
+      )
+      .replace(
+        '        pricing: { prompt: 0.5, completion: 1.5 }\n',
+        '        pricing: { prompt: 0.5, completion: 1.5 }\n      - provider: local\n        upstream_model: small-v2\n        pricing: { prompt: 1, completion: 1 }\n        supported_parameters: [tools]\n',
+      );
+    const catalog = parseCatalog(text, 'catalog.yaml');
+    const model = catalog.model('acme/small')!;
+    expect(
+      model.endpoints.map((endpoint) => catalog.endpointRef(model, endpoint).supportedParameters),
+    ).toEqual([['tools', 'reasoning'], ['tools']]);
+  });
+});
+
+describe('the default catalog shipped in config/', () => {
+  const catalog = loadCatalog('config/catalog.yaml', {});
+
+  it('keeps the simulator echo', () => {
     expect(catalog.model('switchyard/echo')!.endpoints[0].providerId).toBe('simulator');
+  });
+
+  it('resolves every endpoint to a declared provider, named in its reference', () => {
+    for (const model of catalog.models.values()) {
+      for (const endpoint of model.endpoints) {
+        const provider = catalog.provider(endpoint.providerId);
+        expect(provider).toBeDefined();
+        expect(catalog.endpointRef(model, endpoint)).toMatchObject({
+          providerId: provider!.id,
+          providerName: provider!.name,
+          upstreamModel: endpoint.upstreamModel,
+        });
+      }
+    }
+  });
+
+  it('uses every provider it declares', () => {
+    const used = new Set([...catalog.models.values()].flatMap((m) => m.endpoints.map((e) => e.providerId)));
+    expect([...catalog.providers.keys()].filter((id) => !used.has(id))).toEqual([]);
+  });
+
+  it.each([
+    ['openai', 'OPENAI_API_KEY'],
+    ['azure-openai', 'AZURE_OPENAI_API_KEY'],
+    ['groq', 'GROQ_API_KEY'],
+    ['together', 'TOGETHER_API_KEY'],
+    ['fireworks', 'FIREWORKS_API_KEY'],
+    ['deepseek', 'DEEPSEEK_API_KEY'],
+    ['mistral', 'MISTRAL_API_KEY'],
+    ['xai', 'XAI_API_KEY'],
+    ['cerebras', 'CEREBRAS_API_KEY'],
+    ['perplexity', 'PERPLEXITY_API_KEY'],
+    ['openrouter', 'OPENROUTER_API_KEY'],
+    ['ollama', undefined],
+    ['vllm', undefined],
+  ])('declares %s with its key variable %s', (id, keyVariable) => {
+    expect(catalog.provider(id)).toMatchObject({ family: 'openai-compatible', apiKeyEnv: keyVariable });
+  });
+
+  it('lists the endpoints of a model cheapest first', () => {
+    for (const model of catalog.models.values()) {
+      const prices = model.endpoints.map(({ pricing }) => pricing.prompt + pricing.completion);
+      expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    }
+  });
+
+  it("addresses Azure's deployment from the resource variable", () => {
+    const azure = loadCatalog('config/catalog.yaml', { AZURE_OPENAI_RESOURCE: 'acme' }).provider(
+      'azure-openai',
+    );
+    expect(azure).toMatchObject({
+      baseUrl: 'https://acme.openai.azure.com/openai/deployments/{model}',
+      auth: 'api-key-header',
+      query: { 'api-version': '2024-10-21' },
+      maxTokensField: 'max_completion_tokens',
+    });
   });
 });

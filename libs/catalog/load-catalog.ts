@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { Catalog, type ModelConfig, type ProviderConfig } from './catalog';
-import { catalogFileSchema, type CatalogFile } from './catalog-schema';
+import { catalogFileSchema, MODEL_PLACEHOLDER, type CatalogFile } from './catalog-schema';
 
 /** Services run from the repository (or image) root, where `config/` lives. */
 export const DEFAULT_CATALOG_PATH = resolve('config/catalog.yaml');
@@ -87,7 +87,53 @@ function locate(path: (string | number)[], doc: Document, lineCounter: LineCount
   return `${shown}: ${message}`;
 }
 
-function crossReferenceProblems(file: CatalogFile): { path: (string | number)[]; message: string }[] {
+type Problem = { path: (string | number)[]; message: string };
+
+function crossReferenceProblems(file: CatalogFile): Problem[] {
+  return [
+    ...Object.entries(file.providers).flatMap(([id, provider]) => providerOptionProblems(id, provider)),
+    ...unknownProviderProblems(file),
+  ];
+}
+
+type ProviderEntry = CatalogFile['providers'][string];
+
+/** Options only the openai-compatible worker reads, and key settings that contradict each other. */
+function providerOptionProblems(id: string, provider: ProviderEntry): Problem[] {
+  const at = (key: string) => ['providers', id, key];
+  const problems: Problem[] = [];
+  if (provider.family !== 'openai-compatible') {
+    for (const key of ['auth', 'query', 'max_tokens_field'] as const) {
+      if (provider[key] !== undefined) {
+        problems.push({
+          path: at(key),
+          message: `only openai-compatible providers read "${key}"; the ${provider.family} worker sends its own`,
+        });
+      }
+    }
+    if (provider.base_url.includes(MODEL_PLACEHOLDER)) {
+      problems.push({
+        path: at('base_url'),
+        message: `${MODEL_PLACEHOLDER} is replaced only for openai-compatible providers`,
+      });
+    }
+  }
+  if (provider.auth === 'none' && provider.api_key_env) {
+    problems.push({
+      path: at('auth'),
+      message: 'auth: none sends no key; remove api_key_env, or choose bearer or api-key-header',
+    });
+  }
+  if (provider.auth === 'api-key-header' && !provider.api_key_env) {
+    problems.push({
+      path: at('auth'),
+      message: 'auth: api-key-header needs api_key_env, the variable that holds the key',
+    });
+  }
+  return problems;
+}
+
+function unknownProviderProblems(file: CatalogFile): Problem[] {
   const known = Object.keys(file.providers);
   return Object.entries(file.models).flatMap(([modelId, model]) =>
     model.endpoints.flatMap((endpoint, index) =>
@@ -115,7 +161,11 @@ function toCatalog(file: CatalogFile): Catalog {
         family: p.family,
         baseUrl: p.base_url.replace(/\/+$/, ''),
         apiKeyEnv: p.api_key_env,
-        headers: p.headers,
+        // Empty after interpolation (`${VAR:-}`): an optional header the operator left unset.
+        headers: Object.fromEntries(Object.entries(p.headers).filter(([, value]) => value !== '')),
+        ...(p.auth && { auth: p.auth }),
+        ...(p.query && { query: p.query }),
+        ...(p.max_tokens_field && { maxTokensField: p.max_tokens_field }),
       },
     ]),
   );
@@ -141,6 +191,7 @@ function toCatalog(file: CatalogFile): Catalog {
           },
           contextLength: e.context_length ?? m.context_length,
           maxCompletionTokens: e.max_completion_tokens,
+          ...(e.supported_parameters && { supportedParameters: e.supported_parameters }),
         })),
       },
     ]),

@@ -1,9 +1,16 @@
 import type { ProviderConfig } from '../../catalog';
 import type { ChatJob } from '../../contracts';
+import type { UpstreamRequest } from '../provider-adapter';
+import { authHeaders } from './auth-headers';
+import { chatCompletionsUrl } from './chat-completions-url';
+import { keepSupportedParameters } from './keep-supported-parameters';
+import { mapReasoningEffort } from './map-reasoning-effort';
+import { readReasoningRequest } from './openrouter-reasoning';
+import { placeOutputLimit } from './place-output-limit';
 
 /**
  * OpenRouter's request fields that steer the gateway itself. An upstream would reject them or read
- * them differently (OpenRouter's `reasoning` object is not OpenAI's `reasoning_effort`).
+ * them differently (OpenRouter's `reasoning` object becomes OpenAI's `reasoning_effort` below).
  * https://openrouter.ai/docs/api-reference/parameters
  */
 const GATEWAY_ONLY_FIELDS = [
@@ -20,20 +27,19 @@ const GATEWAY_ONLY_FIELDS = [
 ] as const;
 
 /**
- * The upstream call for one attempt: the client's request as sent, addressed to the provider's own
- * model name, without what only the gateway understands.
+ * The upstream call for one attempt: the client's request addressed to the provider's own model
+ * name, in the provider's dialect (auth header, query, output-limit field, `reasoning_effort`),
+ * without what only the gateway understands or what the endpoint does not support. The model stays
+ * in the body when it is also in the path: Azure ignores it there, and its own SDKs send it too.
  * https://platform.openai.com/docs/api-reference/chat/create
  */
 export function buildChatRequest(
   job: ChatJob,
   provider: ProviderConfig,
   apiKey: string | undefined,
-): { url: string; headers: Record<string, string>; body: string } {
-  const body: Record<string, unknown> = {
-    ...job.request,
-    model: job.endpoint.upstreamModel,
-    stream: job.stream,
-  };
+): UpstreamRequest {
+  const upstreamModel = job.endpoint.upstreamModel;
+  const body: Record<string, unknown> = { ...job.request, model: upstreamModel, stream: job.stream };
   for (const field of GATEWAY_ONLY_FIELDS) delete body[field];
   if (job.stream) {
     // Without it a streaming provider reports no usage, and the answer could not be priced.
@@ -42,17 +48,24 @@ export function buildChatRequest(
     // OpenAI rejects stream_options on a request that does not stream.
     delete body.stream_options;
   }
+  const outputLimit = job.request.max_completion_tokens ?? job.request.max_tokens ?? undefined;
+  const effort = mapReasoningEffort(readReasoningRequest(job.request), outputLimit);
+  if (effort) body.reasoning_effort = effort;
+  const sent = keepSupportedParameters(
+    placeOutputLimit(body, provider.maxTokensField ?? 'max_tokens'),
+    job.endpoint.supportedParameters,
+  );
   return {
-    url: `${provider.baseUrl}/chat/completions`,
+    url: chatCompletionsUrl(provider, upstreamModel),
     headers: {
       'content-type': 'application/json',
       accept: job.stream ? 'text/event-stream' : 'application/json',
-      ...(apiKey && { authorization: `Bearer ${apiKey}` }),
+      ...authHeaders(provider.auth ?? 'bearer', apiKey),
       // Lower-cased so that an operator's `Authorization` replaces ours instead of doubling it.
       ...Object.fromEntries(
         Object.entries(provider.headers).map(([name, value]) => [name.toLowerCase(), value]),
       ),
     },
-    body: JSON.stringify(body),
+    body: JSON.stringify(sent),
   };
 }

@@ -75,4 +75,16 @@ describe('convertDelta', () => {
     const delta = convertDelta({ tool_calls: [{ id: 'c', function: { name: 'time', arguments: '{}' } }] }, 2);
     expect(delta.tool_calls?.[0].index).toBe(2);
   });
+
+  it.each([
+    {
+      name: "DeepSeek's reasoning_content beside null content",
+      upstream: { role: 'assistant', content: null, reasoning_content: 'We' },
+      expected: { role: 'assistant', content: null },
+    },
+    { name: "Groq's reasoning", upstream: { reasoning: 'Okay' }, expected: {} },
+    { name: 'text', upstream: { content: 'Hi' }, expected: { content: 'Hi' } },
+  ])('leaves out the reasoning of $name when the client excluded it', ({ upstream, expected }) => {
+    expect(convertDelta(upstream, 0, { includeReasoning: false })).toEqual(expected);
+  });
 });

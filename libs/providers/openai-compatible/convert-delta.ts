@@ -17,6 +17,9 @@ export interface ChunkDelta {
 }
 
 /**
+ * Reasoning arrives under OpenRouter's name, `reasoning`, unless the client asked to exclude it
+ * (`includeReasoning: false`): the delta then keeps everything else, so the stream stays alive
+ * while the model thinks.
  * Clients assemble tool calls by `index`, so every call gets one. Mistral sends each call whole in one
  * delta and without an index; those take the next free index, `nextToolCallIndex` onwards.
  * Mistral also repeats `name: ""` after the first delta, which would blank the name for clients that
@@ -24,8 +27,12 @@ export interface ChunkDelta {
  * https://platform.openai.com/docs/api-reference/chat-streaming/streaming#chat-streaming/streaming-choices
  * https://docs.mistral.ai/capabilities/function_calling/
  */
-export function convertDelta(delta: UpstreamDelta, nextToolCallIndex: number): ChunkDelta {
-  const reasoning = delta.reasoning_content ?? delta.reasoning;
+export function convertDelta(
+  delta: UpstreamDelta,
+  nextToolCallIndex: number,
+  { includeReasoning }: { includeReasoning: boolean } = { includeReasoning: true },
+): ChunkDelta {
+  const reasoning = includeReasoning ? (delta.reasoning_content ?? delta.reasoning) : undefined;
   let unindexed = 0;
   return {
     ...(delta.role && { role: delta.role }),

@@ -73,4 +73,14 @@ describe('convertMessage', () => {
   ])('converts $name', ({ upstream, expected }) => {
     expect(convertMessage(upstream)).toEqual(expected);
   });
+
+  it.each([
+    { name: "DeepSeek's reasoning_content", upstream: { content: '3', reasoning_content: 'Count the r.' } },
+    { name: "Groq's reasoning", upstream: { content: '3', reasoning: 'Count the r.' } },
+  ])('leaves out $name when the client excluded the reasoning', ({ upstream }) => {
+    expect(convertMessage(upstream, { includeReasoning: false })).toEqual({
+      role: 'assistant',
+      content: '3',
+    });
+  });
 });

@@ -17,7 +17,7 @@ const OPENAI_COMPATIBLE = ['openai', 'deepseek', 'groq', 'mistral', 'xai'];
 const ERROR_BODIES = ['openai/reasoning-model-legacy-parameter-error.json'];
 const pricing = { prompt: 1e-6, completion: 2e-6, request: 0 };
 
-function jobFor(fixture: string, stream: boolean): ChatJob {
+function jobFor(fixture: string, stream: boolean, fields: Record<string, unknown> = {}): ChatJob {
   const providerName = fixture.split('/')[0];
   return {
     generationId: 'gen-fixture',
@@ -26,7 +26,7 @@ function jobFor(fixture: string, stream: boolean): ChatJob {
     endpoint: { providerId: providerName, providerName, upstreamModel: 'upstream-model', pricing },
     stream,
     deadline: Date.now() + 60_000,
-    request: { model: 'author/public-model', messages: [{ role: 'user', content: 'Hi' }], stream },
+    request: { model: 'author/public-model', messages: [{ role: 'user', content: 'Hi' }], stream, ...fields },
   };
 }
 
@@ -616,6 +616,34 @@ describe('recorded completions', () => {
       upstreamId: expected.upstreamId,
     });
   });
+});
+
+const REASONING_FIXTURES = Object.keys(streams).filter((fixture) => streams[fixture].reasoning !== '');
+
+describe('recorded reasoning, excluded by the client', () => {
+  const excluded = { reasoning: { exclude: true } };
+
+  it.each(REASONING_FIXTURES)('streams %s without its reasoning, the answer and usage intact', (fixture) => {
+    const expected = streams[fixture];
+    const lines = read(fixture)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    const result = replay(jobFor(fixture, true, excluded), [...lines, '[DONE]']);
+    expect(result.reasoning).toBe('');
+    expectText(result.text, expected.text);
+    expect(result.toolCalls).toEqual(expected.toolCalls);
+    expectUsage(result.summary.usage, expected.usage);
+  });
+
+  it.each(Object.keys(completions).filter((fixture) => completions[fixture].reasoning))(
+    'answers %s without its reasoning',
+    (fixture) => {
+      const { body } = translateCompletion(jobFor(fixture, false, excluded), JSON.parse(read(fixture)));
+      const [choice] = JSON.parse(body).choices;
+      expect(choice.message).not.toHaveProperty('reasoning');
+      expectText(choice.message.content, completions[fixture].content);
+    },
+  );
 });
 
 describe('recorded error bodies', () => {

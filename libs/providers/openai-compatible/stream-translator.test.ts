@@ -230,4 +230,18 @@ describe('StreamTranslator', () => {
     });
     expect(error.metadata).toEqual({ provider_name: 'OpenAI', raw: data });
   });
+
+  it.each([
+    { name: 'reasoning.exclude', fields: { reasoning: { exclude: true } } },
+    { name: 'include_reasoning: false', fields: { include_reasoning: false } },
+  ])('leaves the reasoning out of every delta when the client asked with $name', ({ fields }) => {
+    const translator = new StreamTranslator({ ...job, request: { ...job.request, ...fields } });
+    const deltas = [
+      event(choice({ role: 'assistant', content: null, reasoning_content: 'Count' })),
+      event(choice({ reasoning: ' the r.' })),
+      event(choice({ content: '3' }, 'stop')),
+    ].map((data) => JSON.parse(translator.push(data)[0]).choices[0].delta);
+    // A delta that carried only reasoning is still sent, empty: the client sees the stream alive.
+    expect(deltas).toEqual([{ role: 'assistant', content: null }, {}, { content: '3' }]);
+  });
 });

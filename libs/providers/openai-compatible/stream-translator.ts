@@ -5,6 +5,7 @@ import { convertUsage } from './convert-usage';
 import { invalidResponseError } from './invalid-response-error';
 import { mapFinishReason } from './map-finish-reason';
 import { chatChunkSchema } from './openai-compatible-api';
+import { isReasoningExcluded } from './openrouter-reasoning';
 import { providerReportedError } from './provider-reported-error';
 
 /**
@@ -13,7 +14,8 @@ import { providerReportedError } from './provider-reported-error';
  *
  * Usage is held back, wherever the provider puts it (OpenAI's usage-only last chunk, on the last
  * choice chunk as DeepSeek and Mistral do, Groq's `x_groq.usage`), and sent priced by `finish()` in
- * one chunk of its own, which the gateway always sends last.
+ * one chunk of its own, which the gateway always sends last. Reasoning is left out of the deltas
+ * when the client excluded it (`reasoning.exclude`, `include_reasoning: false`).
  * https://platform.openai.com/docs/api-reference/chat-streaming/streaming
  * https://openrouter.ai/docs/api-reference/streaming
  */
@@ -24,8 +26,11 @@ export class StreamTranslator implements StreamTranslation {
   private upstreamUsage: unknown;
   private nativeFinishReason: string | null = null;
   private nextToolCallIndex = 0;
+  private readonly includeReasoning: boolean;
 
-  constructor(private readonly job: ChatJob) {}
+  constructor(private readonly job: ChatJob) {
+    this.includeReasoning = !isReasoningExcluded(job.request);
+  }
 
   push(data: string): string[] {
     const text = data.trim();
@@ -40,7 +45,9 @@ export class StreamTranslator implements StreamTranslation {
     if (chunk.choices.length === 0) return [];
 
     const choices = chunk.choices.map((choice, position) => {
-      const delta = convertDelta(choice.delta, this.nextToolCallIndex);
+      const delta = convertDelta(choice.delta, this.nextToolCallIndex, {
+        includeReasoning: this.includeReasoning,
+      });
       for (const call of delta.tool_calls ?? []) {
         this.nextToolCallIndex = Math.max(this.nextToolCallIndex, call.index + 1);
       }

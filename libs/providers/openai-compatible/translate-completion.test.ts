@@ -156,4 +156,19 @@ describe('translateCompletion', () => {
     });
     expect(error.metadata).toEqual({ provider_name: 'OpenAI', raw: JSON.stringify(body) });
   });
+
+  it.each([
+    { name: 'reasoning.exclude', fields: { reasoning: { exclude: true } } },
+    { name: 'include_reasoning: false', fields: { include_reasoning: false } },
+  ])('leaves the reasoning out of the message when the client asked with $name', ({ fields }) => {
+    const excluding: ChatJob = { ...job, request: { ...job.request, ...fields } };
+    const body = upstream({
+      choices: [{ message: { content: '3', reasoning_content: 'Count the r.' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 5, completion_tokens: 9, completion_tokens_details: { reasoning_tokens: 8 } },
+    });
+    const { choices, usage } = JSON.parse(translateCompletion(excluding, body).body);
+    expect(choices[0].message).toEqual({ role: 'assistant', content: '3' });
+    // The reasoning was still done and is still paid for.
+    expect(usage.completion_tokens_details).toEqual({ reasoning_tokens: 8 });
+  });
 });

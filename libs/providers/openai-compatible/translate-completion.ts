@@ -4,11 +4,13 @@ import { convertUsage } from './convert-usage';
 import { invalidResponseError } from './invalid-response-error';
 import { mapFinishReason } from './map-finish-reason';
 import { chatCompletionSchema } from './openai-compatible-api';
+import { isReasoningExcluded } from './openrouter-reasoning';
 import { providerReportedError } from './provider-reported-error';
 
 /**
  * A provider's whole (non-streaming) answer as the gateway returns it: OpenRouter's
- * `chat.completion`, under the gateway's generation id and the public model id, always with usage.
+ * `chat.completion`, under the gateway's generation id and the public model id, always with usage,
+ * and without the reasoning when the client excluded it.
  * https://openrouter.ai/docs/api-reference/chat-completion
  */
 export function translateCompletion(
@@ -24,9 +26,10 @@ export function translateCompletion(
 
   const completion = parsed.data;
   const usage = convertUsage(completion.usage, job.endpoint.pricing);
+  const includeReasoning = !isReasoningExcluded(job.request);
   const choices = completion.choices.map((choice, position) => ({
     index: choice.index ?? position,
-    message: convertMessage(choice.message),
+    message: convertMessage(choice.message, { includeReasoning }),
     ...(choice.logprobs !== undefined && { logprobs: choice.logprobs }),
     finish_reason: mapFinishReason(choice.finish_reason),
     native_finish_reason: choice.finish_reason ?? null,

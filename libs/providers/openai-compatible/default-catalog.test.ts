@@ -1,0 +1,67 @@
+import { loadCatalog } from '../../catalog/load-catalog';
+import type { ChatJob } from '../../contracts';
+import { buildChatRequest } from './build-chat-request';
+
+/** Every OpenAI-compatible endpoint of config/catalog.yaml, as this family would call it. */
+const catalog = loadCatalog('config/catalog.yaml', { AZURE_OPENAI_RESOURCE: 'acme' });
+const endpoints = [...catalog.models.values()].flatMap((model) =>
+  model.endpoints
+    .filter((endpoint) => catalog.provider(endpoint.providerId)?.family === 'openai-compatible')
+    .map((endpoint) => ({ model, endpoint, label: `${model.id} on ${endpoint.providerId}` })),
+);
+
+function jobFor(model: string, ref: ChatJob['endpoint']): ChatJob {
+  return {
+    generationId: 'gen-1',
+    attempt: 1,
+    model,
+    endpoint: ref,
+    stream: true,
+    deadline: Date.now() + 60_000,
+    request: { model, messages: [{ role: 'user', content: 'Hi' }], max_tokens: 100 },
+  };
+}
+
+describe('the default catalog through buildChatRequest', () => {
+  it.each(endpoints)('builds a request for $label', ({ model, endpoint }) => {
+    const provider = catalog.provider(endpoint.providerId)!;
+    const built = buildChatRequest(jobFor(model.id, catalog.endpointRef(model, endpoint)), provider, 'key');
+    const url = new URL(built.url);
+    expect(url.protocol).toMatch(/^https?:$/);
+    expect(url.pathname).toMatch(/\/chat\/completions$/);
+    expect(built.url).not.toContain('{model}');
+    const body = JSON.parse(built.body);
+    expect(body).toMatchObject({ model: endpoint.upstreamModel, stream: true });
+    expect(body[provider.maxTokensField ?? 'max_tokens']).toBe(100);
+  });
+
+  it.each([
+    {
+      provider: 'openai',
+      url: 'https://api.openai.com/v1/chat/completions',
+      auth: { authorization: 'Bearer key' },
+    },
+    {
+      provider: 'azure-openai',
+      url: 'https://acme.openai.azure.com/openai/deployments/gpt-4o-mini/chat/completions?api-version=2024-10-21',
+      auth: { 'api-key': 'key' },
+    },
+    { provider: 'ollama', url: 'http://127.0.0.1:11434/v1/chat/completions', auth: {} },
+    { provider: 'vllm', url: 'http://127.0.0.1:8000/v1/chat/completions', auth: {} },
+    {
+      provider: 'perplexity',
+      url: 'https://api.perplexity.ai/chat/completions',
+      auth: { authorization: 'Bearer key' },
+    },
+  ])('calls $provider at $url', ({ provider: providerId, url, auth }) => {
+    const { model, endpoint } = endpoints.find(({ endpoint }) => endpoint.providerId === providerId)!;
+    const provider = catalog.provider(providerId)!;
+    const built = buildChatRequest(jobFor(model.id, catalog.endpointRef(model, endpoint)), provider, 'key');
+    expect(built.url).toBe(url);
+    expect(built.headers).toEqual({
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      ...auth,
+    });
+  });
+});
