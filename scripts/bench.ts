@@ -15,6 +15,18 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const STREAM = process.env.BENCH_STREAM === '1';
 const WARMUP_SECONDS = 3;
 
+/** Only the simulator: the benchmark measures the gateway, whatever the default catalog holds. */
+const BENCH_CATALOG = `
+providers:
+  simulator: { name: Simulator, family: openai-compatible, base_url: '{{SIMULATOR}}/v1' }
+models:
+  switchyard/echo:
+    name: Echo
+    context_length: 32768
+    endpoints:
+      - { provider: simulator, upstream_model: echo, pricing: { prompt: 1, completion: 2 } }
+`;
+
 interface Target {
   origin: string;
   path: string;
@@ -23,7 +35,7 @@ interface Target {
 }
 
 async function main(): Promise<void> {
-  const stack = await startTestStack({ without: [] });
+  const stack = await startTestStack({ catalog: BENCH_CATALOG });
   try {
     const body = (model: string) =>
       JSON.stringify({

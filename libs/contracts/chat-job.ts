@@ -1,14 +1,29 @@
 import type { ChatRequest } from './chat-request';
 import type { EndpointRef } from './route-plan';
 
-/** One attempt, sent by ingress to a provider worker; the worker answers with frames on the reply inbox. */
-export interface ChatJob {
+/**
+ * What ingress sends once per request: the router forwards these bytes, unread, to the first
+ * attempt's worker; ingress sends the same bytes to the workers of later attempts.
+ */
+export interface ChatJobBody {
   generationId: string;
-  attempt: number;
-  model: string;
-  endpoint: EndpointRef;
   stream: boolean;
   /** Epoch ms after which the answer is of no use; the worker aborts the upstream call then. */
   deadline: number;
   request: ChatRequest;
 }
+
+/** Which attempt a job is, and for which endpoint: a header beside the job's bytes. */
+export interface AttemptAssignment {
+  attempt: number;
+  model: string;
+  endpoint: EndpointRef;
+}
+
+/** The header that carries the routing request to the router (`RouteRequest` JSON). */
+export const ROUTE_HEADER = 'Sy-Route';
+/** The header that carries the AttemptAssignment to a worker. */
+export const ATTEMPT_HEADER = 'Sy-Attempt';
+
+/** One attempt as the worker sees it. */
+export type ChatJob = ChatJobBody & AttemptAssignment;

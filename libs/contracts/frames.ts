@@ -8,13 +8,15 @@
  * - `done`: the last frame of a successful attempt: its last chunks (possibly none) and, in the
  *   `Sy-Summary` header, the AttemptSummary.
  * - `error`: the last frame of a failed attempt; its payload is a WireError.
+ * - `plan`: from the router, before the first attempt's frames: the PlannedAttempt[] it chose, so
+ *   that ingress can send later attempts itself. Outside the workers' numbering.
  */
 export const FRAME_KIND_HEADER = 'Sy-Frame';
 export const FRAME_SEQ_HEADER = 'Sy-Seq';
 export const FRAME_SUMMARY_HEADER = 'Sy-Summary';
 export const CHUNK_SEPARATOR = 0x0a;
 
-export type FrameKind = 'chunk' | 'done' | 'error';
+export type FrameKind = 'chunk' | 'done' | 'error' | 'plan';
 
 /** OpenRouter's normalised finish reasons. */
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error';

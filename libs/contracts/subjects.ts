@@ -4,8 +4,11 @@
  */
 export interface Subjects {
   readonly namespace: string;
-  /** Request/reply: a routing request becomes a plan (router, queue group `router`). */
-  readonly routePlan: string;
+  /**
+   * Where ingress sends a job (router, queue group `router`): the router answers the plan on the
+   * reply inbox and forwards the job to the first attempt's worker, which answers on that inbox too.
+   */
+  readonly routeJob: string;
   /** Request/reply: one generation record (metrics, queue group `metrics`). */
   readonly generationLookup: string;
   /** Everything published to JetStream lives under this prefix. */
@@ -30,7 +33,7 @@ export function subjectsFor(namespace = 'sy'): Subjects {
   }
   return {
     namespace,
-    routePlan: `${namespace}.router.plan`,
+    routeJob: `${namespace}.router.route`,
     generationLookup: `${namespace}.metrics.generation.get`,
     eventsWildcard: `${namespace}.events.>`,
     generationEvent: `${namespace}.events.generation`,

@@ -104,9 +104,19 @@ export class Bus {
     this.nc.subscribe(subject, { queue, callback: (_err, msg) => callback(msg) });
   }
 
-  stream(subject: string, payload: Uint8Array, options: StreamOptions): AsyncGenerator<Frame> {
+  stream(
+    subject: string,
+    payload: Uint8Array,
+    options: StreamOptions,
+    headers?: Record<string, string>,
+  ): AsyncGenerator<Frame> {
     this.streams ??= new FrameStreams(this.nc);
-    return this.streams.request(subject, payload, options);
+    return this.streams.request(subject, payload, options, headers);
+  }
+
+  /** Passes a message's bytes on, unread, keeping its reply inbox: the answer skips this hop. */
+  forward(subject: string, payload: Uint8Array, replyTo: string, headers: Record<string, string>): void {
+    this.nc.publish(subject, payload, { reply: replyTo, headers: traceHeaders(headers) });
   }
 
   async drain(): Promise<void> {

@@ -37,12 +37,17 @@ export class FrameStreams {
    * Sends one request and yields the replies in order, until a `done` or `error` frame. Every wait
    * is bounded; no-responders is reported at once.
    */
-  async *request(subject: string, payload: Uint8Array, options: StreamOptions): AsyncGenerator<Frame> {
+  async *request(
+    subject: string,
+    payload: Uint8Array,
+    options: StreamOptions,
+    headers?: Record<string, string>,
+  ): AsyncGenerator<Frame> {
     const token = nuid.next();
     const queue = new FrameQueue();
     this.open.set(token, queue);
     try {
-      this.nc.publish(subject, payload, { reply: `${this.prefix}.${token}`, headers: traceHeaders() });
+      this.nc.publish(subject, payload, { reply: `${this.prefix}.${token}`, headers: traceHeaders(headers) });
       let expectedSeq = 0;
       let timeoutMs = options.firstFrameTimeoutMs;
       for (;;) {
@@ -56,6 +61,11 @@ export class FrameStreams {
           throw new MessagingError('no-responders', `no worker is serving ${subject}`);
         }
         const frame = toFrame(msg);
+        if (frame.kind === 'plan') {
+          // The router's answer: the worker's frames follow, so the first-frame wait starts again.
+          yield frame;
+          continue;
+        }
         if (frame.seq !== expectedSeq) {
           throw new MessagingError(
             'out-of-order',

@@ -5,6 +5,7 @@ import {
   FRAME_SUMMARY_HEADER,
   type AttemptSummary,
   type FrameKind,
+  type PlannedAttempt,
   type WireError,
 } from '../contracts';
 
@@ -32,6 +33,13 @@ export class FrameWriter {
   done(lastChunks: string[], summary: AttemptSummary): void {
     this.write('done', lastChunks.join('\n'), { [FRAME_SUMMARY_HEADER]: JSON.stringify(summary) });
     this.ended = true;
+  }
+
+  /** The router's plan, outside the workers' numbering (it does not count as a frame of theirs). */
+  plan(attempts: PlannedAttempt[]): void {
+    const headers: MsgHdrs = natsHeaders();
+    headers.set(FRAME_KIND_HEADER, 'plan');
+    this.nc.publish(this.replyTo, encoder.encode(JSON.stringify(attempts)), { headers });
   }
 
   error(wire: WireError): void {

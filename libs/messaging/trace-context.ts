@@ -8,11 +8,11 @@ const getter: TextMapGetter<MsgHdrs> = {
 };
 
 /**
- * Headers carrying the active trace context, or none when there is nothing to carry (tracing
- * off): a message without headers is smaller and cheaper to encode and parse.
+ * `extra` headers plus the active trace context, or none at all when there is nothing to carry
+ * (tracing off): a message without headers is smaller and cheaper to encode and parse.
  */
-export function traceHeaders(): MsgHdrs | undefined {
-  const carrier: Record<string, string> = {};
+export function traceHeaders(extra?: Record<string, string>): MsgHdrs | undefined {
+  const carrier: Record<string, string> = { ...extra };
   propagation.inject(context.active(), carrier);
   let headers: MsgHdrs | undefined;
   for (const key in carrier) {

@@ -13,12 +13,13 @@ export interface ServiceProcess {
 export const STACK_SERVICES: readonly ServiceProcess[] = [
   { name: 'simulator', entry: 'dist/services/simulator/main.js', ready: /simulator listening/ },
   { name: 'metrics', entry: 'dist/services/metrics/main.js', ready: /metrics ready/ },
-  { name: 'router', entry: 'dist/services/router/main.js', ready: /serving .*router\.plan/ },
+  { name: 'router', entry: 'dist/services/router/main.js', ready: /serving .*router\.route/ },
   {
     name: 'worker-openai-compatible',
     entry: 'dist/services/workers/openai-compatible/main.js',
     ready: /serving providers/,
   },
+  { name: 'worker-gemini', entry: 'dist/services/workers/gemini/main.js', ready: /serving providers/ },
   { name: 'ingress', entry: 'dist/services/ingress/main.js', ready: /ingress listening/ },
 ];
 

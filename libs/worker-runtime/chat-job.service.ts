@@ -7,7 +7,14 @@ import {
 } from '@nestjs/common';
 import type { Msg } from '@nats-io/transport-node';
 import { Catalog, type ProviderConfig } from '../catalog';
-import { errors, GatewayError, type ChatJob } from '../contracts';
+import {
+  ATTEMPT_HEADER,
+  errors,
+  GatewayError,
+  type AttemptAssignment,
+  type ChatJob,
+  type ChatJobBody,
+} from '../contracts';
 import { Bus, contextFromHeaders, decodeJson, FrameWriter } from '../messaging';
 import { inSpan, markFailed, SpanKind } from '../telemetry';
 import type { ProviderAdapter } from '../providers';
@@ -58,7 +65,10 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
 
   private async serve(msg: Msg, provider: ProviderConfig, apiKey: string | undefined): Promise<void> {
     if (!msg.reply) return;
-    const job = decodeJson<ChatJob>(msg.data);
+    const job: ChatJob = {
+      ...decodeJson<ChatJobBody>(msg.data),
+      ...(JSON.parse(msg.headers?.get(ATTEMPT_HEADER) || '{}') as AttemptAssignment),
+    };
     const writer = new FrameWriter(this.bus.nc, msg.reply);
     const controller = this.cancellations.register(job.generationId, job.attempt);
     const deadline = setTimeout(() => controller.abort(new DeadlineExceeded()), job.deadline - Date.now());

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../../libs/catalog';
 import { MessagingModule } from '../../libs/messaging';
-import { PlanService } from './planning/plan.service';
+import { RouteJobService } from './planning/route-job.service';
 
 @Module({
   imports: [MessagingModule.forRoot('router'), CatalogModule],
-  providers: [PlanService],
+  providers: [RouteJobService],
 })
 export class RouterModule {}

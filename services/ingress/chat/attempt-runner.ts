@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  ATTEMPT_HEADER,
   errors,
   GatewayError,
+  ROUTE_HEADER,
+  type AttemptAssignment,
   type AttemptRecord,
   type AttemptSummary,
-  type ChatJob,
+  type ChatJobBody,
   type ChatRequest,
   type PlannedAttempt,
+  type RouteRequest,
   type WireError,
 } from '../../../libs/contracts';
 import { Bus, decodeJson, encodeJson, MessagingError } from '../../../libs/messaging';
@@ -17,6 +21,7 @@ import type { ChatResponse } from './chat-response';
 export interface RunContext {
   generationId: string;
   request: ChatRequest;
+  route: RouteRequest;
   stream: boolean;
   /** Epoch ms by which the whole request must be answered. */
   deadline: number;
@@ -27,14 +32,25 @@ export interface RunResult {
   served: PlannedAttempt | null;
   summary: AttemptSummary | null;
   error: GatewayError | null;
+  /** Empty when the request was refused before any attempt (not routable, too large). */
   attempts: AttemptRecord[];
 }
 
 type AttemptOutcome = { summary: AttemptSummary } | { error: GatewayError };
 
+/** Where one attempt's job goes, and what the frames will tell about it. */
+interface AttemptTarget {
+  index: number;
+  subject: string;
+  headers: Record<string, string>;
+  /** Known from the start for later attempts; for the first, once the router's plan arrives. */
+  planned?: PlannedAttempt;
+}
+
 /**
- * Walks the router's plan: each attempt streams its frames to the client; a retryable failure
- * moves on to the next attempt, but only while nothing has reached the client yet.
+ * Runs a request's attempts. The first goes through the router, which answers the plan and hands
+ * the job to the first endpoint's worker; later ones go from here straight to their worker. A
+ * retryable failure moves on to the next attempt, but only while nothing has reached the client.
  */
 @Injectable()
 export class AttemptRunner {
@@ -43,23 +59,26 @@ export class AttemptRunner {
     @Inject(INGRESS_ENV) private readonly env: IngressEnv,
   ) {}
 
-  async run(plan: PlannedAttempt[], ctx: RunContext, response: ChatResponse): Promise<RunResult> {
+  async run(ctx: RunContext, response: ChatResponse): Promise<RunResult> {
+    const body: ChatJobBody = {
+      generationId: ctx.generationId,
+      stream: ctx.stream,
+      deadline: ctx.deadline,
+      request: ctx.request,
+    };
+    const payload = encodeJson(body);
+    if (payload.length > this.bus.maxPayload) return refused(errors.payloadTooLarge(this.bus.maxPayload));
     const attempts: AttemptRecord[] = [];
+    const plan: PlannedAttempt[] = [];
     let lastError: GatewayError | null = null;
-    for (const [index, planned] of plan.entries()) {
+    for (let index = 0; index === 0 || index < plan.length; index++) {
       if (response.disconnected) return { served: null, summary: null, error: errors.cancelled(), attempts };
       if (Date.now() >= ctx.deadline) break;
+      const target = index === 0 ? this.viaRouter(ctx.route) : this.direct(plan[index], index);
       const startedAt = Date.now();
-      const attributes = { 'switchyard.provider': planned.endpoint.providerId, 'switchyard.attempt': index };
-      const outcome = await inSpan(
-        `attempt ${planned.endpoint.providerId}`,
-        { kind: SpanKind.CLIENT, attributes },
-        async (span) => {
-          const result = await this.attempt(planned, index, ctx, response);
-          if ('error' in result) markFailed(span, result.error.message);
-          return result;
-        },
-      );
+      const outcome = await this.traced(target, () => this.attempt(payload, target, ctx, response, plan));
+      const planned = plan[index];
+      if (!planned) return refused('error' in outcome ? outcome.error : errors.internal('No plan was made.'));
       attempts.push(toRecord(planned, outcome, startedAt));
       if ('summary' in outcome) return { served: planned, summary: outcome.summary, error: null, attempts };
       lastError = outcome.error;
@@ -70,42 +89,71 @@ export class AttemptRunner {
     return { served: null, summary: null, error: finalError(lastError, ctx, attempts), attempts };
   }
 
-  private async attempt(
-    planned: PlannedAttempt,
-    index: number,
-    ctx: RunContext,
-    response: ChatResponse,
-  ): Promise<AttemptOutcome> {
-    const job: ChatJob = {
-      generationId: ctx.generationId,
+  private viaRouter(route: RouteRequest): AttemptTarget {
+    return {
+      index: 0,
+      subject: this.bus.subjects.routeJob,
+      headers: { [ROUTE_HEADER]: JSON.stringify(route) },
+    };
+  }
+
+  private direct(planned: PlannedAttempt, index: number): AttemptTarget {
+    const assignment: AttemptAssignment = {
       attempt: index,
       model: planned.model,
       endpoint: planned.endpoint,
-      stream: ctx.stream,
-      deadline: ctx.deadline,
-      request: ctx.request,
     };
-    const payload = encodeJson(job);
-    if (payload.length > this.bus.maxPayload) return { error: errors.payloadTooLarge(this.bus.maxPayload) };
+    return {
+      index,
+      subject: planned.subject,
+      headers: { [ATTEMPT_HEADER]: JSON.stringify(assignment) },
+      planned,
+    };
+  }
+
+  private traced(target: AttemptTarget, work: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> {
+    return inSpan(
+      'attempt',
+      { kind: SpanKind.CLIENT, attributes: { 'switchyard.attempt': target.index } },
+      async (span) => {
+        const outcome = await work();
+        if (target.planned) span.setAttribute('switchyard.provider', target.planned.endpoint.providerId);
+        if ('error' in outcome) markFailed(span, outcome.error.message);
+        return outcome;
+      },
+    );
+  }
+
+  private async attempt(
+    payload: Uint8Array,
+    target: AttemptTarget,
+    ctx: RunContext,
+    response: ChatResponse,
+    plan: PlannedAttempt[],
+  ): Promise<AttemptOutcome> {
     const remaining = ctx.deadline - Date.now();
+    const options = {
+      firstFrameTimeoutMs: Math.min(this.env.SWITCHYARD_FIRST_TOKEN_TIMEOUT_MS, remaining),
+      idleTimeoutMs: Math.min(this.env.SWITCHYARD_STREAM_IDLE_TIMEOUT_MS, remaining),
+    };
     try {
-      const frames = this.bus.stream(planned.subject, payload, {
-        firstFrameTimeoutMs: Math.min(this.env.SWITCHYARD_FIRST_TOKEN_TIMEOUT_MS, remaining),
-        idleTimeoutMs: Math.min(this.env.SWITCHYARD_STREAM_IDLE_TIMEOUT_MS, remaining),
-      });
-      for await (const frame of frames) {
+      for await (const frame of this.bus.stream(target.subject, payload, options, target.headers)) {
+        if (frame.kind === 'plan') {
+          plan.push(...decodeJson<PlannedAttempt[]>(frame.data));
+          target.planned = plan[0];
+          continue;
+        }
         if (frame.kind === 'error')
           return { error: GatewayError.fromWire(decodeJson<WireError>(frame.data)) };
         if (frame.data.length > 0) response.write(frame.data);
         if (frame.kind === 'done') return { summary: JSON.parse(frame.summary ?? 'null') as AttemptSummary };
       }
-      return {
-        error: errors.internal(`The worker for ${planned.endpoint.providerName} ended without an answer.`),
-      };
+      return { error: errors.internal('The worker ended without an answer.') };
     } catch (error) {
       if (!(error instanceof MessagingError)) throw error;
-      if (error.reason !== 'no-responders') this.cancel(ctx.generationId, index);
-      return { error: fromMessagingError(error, planned) };
+      if (!target.planned) return { error: routerUnavailable(error) };
+      if (error.reason !== 'no-responders') this.cancel(ctx.generationId, target.index);
+      return { error: fromMessagingError(error, target.planned) };
     }
   }
 
@@ -113,6 +161,14 @@ export class AttemptRunner {
   cancel(generationId: string, attempt?: number): void {
     this.bus.publish(this.bus.subjects.cancel(generationId), attempt === undefined ? {} : { attempt });
   }
+}
+
+const refused = (error: GatewayError): RunResult => ({ served: null, summary: null, error, attempts: [] });
+
+function routerUnavailable(error: MessagingError): GatewayError {
+  return errors.noProvider('The router is not answering; no request can be routed right now.', {
+    reason: error.reason,
+  });
 }
 
 function fromMessagingError(error: MessagingError, planned: PlannedAttempt): GatewayError {

@@ -6,20 +6,15 @@ import {
   chatRequestSchema,
   describeValidationError,
   errors,
-  GatewayError,
   type ChatRequest,
-  type PlannedAttempt,
-  type RoutePlan,
   type RouteRequest,
 } from '../../../libs/contracts';
-import { Bus, EventPublisher, MessagingError } from '../../../libs/messaging';
+import { Bus, EventPublisher } from '../../../libs/messaging';
 import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import { AttemptRunner, type RunResult } from './attempt-runner';
 import { openAiFormat, type ChatResponse, type ResponseFormat } from './chat-response';
 import { buildGenerationEvent } from './generation-event';
-
-const ROUTER_TIMEOUT_MS = 2000;
 
 interface AcceptedRequest {
   generationId: string;
@@ -70,18 +65,14 @@ export class ChatCompletionsService {
       stream,
       onClientGone: () => this.runner.cancel(generationId),
     });
-    let plan: PlannedAttempt[];
-    try {
-      plan = await this.plan(request);
-    } catch (error) {
-      // Not routable (unknown model, no router): refused in the caller's format, and not recorded.
-      if (!(error instanceof GatewayError)) throw error;
-      markFailed(span, error.message);
-      response.fail(error, { generationId, model: request.model ?? '', providerName: null });
-      return;
-    }
     const deadline = job.receivedAt + this.env.SWITCHYARD_REQUEST_TIMEOUT_MS;
-    const result = await this.runner.run(plan, { generationId, request, stream, deadline }, response);
+    const route: RouteRequest = {
+      model: request.model,
+      models: request.models,
+      provider: request.provider,
+      route: request.route,
+    };
+    const result = await this.runner.run({ generationId, request, route, stream, deadline }, response);
     if (result.error) {
       markFailed(span, result.error.message);
       response.fail(result.error, {
@@ -92,7 +83,8 @@ export class ChatCompletionsService {
     } else {
       response.end();
     }
-    this.record(job, stream, response, result);
+    // A request refused before any attempt (not routable, too large) is not a generation.
+    if (result.attempts.length > 0) this.record(job, stream, response, result);
   }
 
   /** Off the request path: the event is published in the background, retried until stored. */
@@ -106,31 +98,6 @@ export class ChatCompletionsService {
       result,
     });
     this.events.publish(this.bus.subjects.generationEvent, job.generationId, event);
-  }
-
-  private async plan(request: ChatRequest): Promise<PlannedAttempt[]> {
-    const routeRequest: RouteRequest = {
-      model: request.model,
-      models: request.models,
-      provider: request.provider,
-      route: request.route,
-    };
-    try {
-      const plan = await this.bus.request<RoutePlan>(
-        this.bus.subjects.routePlan,
-        routeRequest,
-        ROUTER_TIMEOUT_MS,
-      );
-      if (!plan.ok) throw GatewayError.fromWire(plan);
-      return plan.attempts;
-    } catch (error) {
-      if (error instanceof MessagingError) {
-        throw errors.noProvider('The router is not answering; no request can be routed right now.', {
-          reason: error.reason,
-        });
-      }
-      throw error;
-    }
   }
 }
 
