@@ -52,7 +52,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     PORT: String(port),
     HOST: '127.0.0.1',
     SIMULATOR_PORT: String(simulatorPort),
-    SIMULATOR_URL: `${simulatorUrl}/v1`,
+    SIMULATOR_URL: simulatorUrl,
     ...options.env,
   };
   if (options.catalog) {
