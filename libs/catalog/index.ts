@@ -1,4 +1,6 @@
 export * from './catalog';
+export * from './catalog-bucket';
 export * from './catalog-schema';
-export * from './load-catalog';
+export * from './catalog-store';
 export * from './catalog.module';
+export * from './load-catalog';

@@ -1,4 +1,10 @@
-import { connect, errors as natsErrors, type Msg, type NatsConnection } from '@nats-io/transport-node';
+import {
+  connect,
+  errors as natsErrors,
+  type Msg,
+  type NatsConnection,
+  type Subscription,
+} from '@nats-io/transport-node';
 import { subjectsFor, type Subjects } from '../contracts';
 import { FrameStreams, type Frame, type StreamOptions } from './frame-stream';
 import { MessagingError } from './messaging-error';
@@ -100,8 +106,8 @@ export class Bus {
     });
   }
 
-  subscribe(subject: string, queue: string | undefined, callback: (msg: Msg) => void): void {
-    this.nc.subscribe(subject, { queue, callback: (_err, msg) => callback(msg) });
+  subscribe(subject: string, queue: string | undefined, callback: (msg: Msg) => void): Subscription {
+    return this.nc.subscribe(subject, { queue, callback: (_err, msg) => callback(msg) });
   }
 
   stream(

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
+import { catalogBucketName } from '../catalog/catalog-bucket';
 import { subjectsFor } from '../contracts';
 import { ProcessGroup, STACK_SERVICES } from '../runtime/process-group';
 
@@ -78,7 +79,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     stopService: (name) => group.stop(name),
     stop: async () => {
       await group.stopAll();
-      await Promise.all([deleteStream(namespace), dropDatabase(database)]);
+      await Promise.all([deleteStreams(namespace), dropDatabase(database)]);
     },
   };
   try {
@@ -107,11 +108,14 @@ function freePort(): Promise<number> {
   });
 }
 
-async function deleteStream(namespace: string): Promise<void> {
+async function deleteStreams(namespace: string): Promise<void> {
   const nc = await connect({ servers: NATS_URL });
   try {
     const jsm = await jetstreamManager(nc);
-    await jsm.streams.delete(subjectsFor(namespace).eventsStream).catch(() => false);
+    const subjects = subjectsFor(namespace);
+    await jsm.streams.delete(subjects.eventsStream).catch(() => false);
+    // A KV bucket is a stream named KV_<bucket>.
+    await jsm.streams.delete(`KV_${catalogBucketName(subjects)}`).catch(() => false);
   } finally {
     await nc.close();
   }

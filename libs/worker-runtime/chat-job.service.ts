@@ -5,8 +5,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { Msg } from '@nats-io/transport-node';
-import { Catalog, type ProviderConfig } from '../catalog';
+import type { Msg, Subscription } from '@nats-io/transport-node';
+import { CatalogStore, type Catalog, type ProviderConfig } from '../catalog';
 import {
   ATTEMPT_HEADER,
   errors,
@@ -32,39 +32,57 @@ export const PROVIDER_ADAPTER = Symbol('PROVIDER_ADAPTER');
 @Injectable()
 export class ChatJobService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ChatJobService.name);
+  private readonly subscriptions = new Map<string, Subscription>();
 
   constructor(
     private readonly bus: Bus,
-    private readonly catalog: Catalog,
+    private readonly catalogs: CatalogStore,
     private readonly cancellations: Cancellations,
     @Inject(PROVIDER_ADAPTER) private readonly adapter: ProviderAdapter,
   ) {}
 
   onApplicationBootstrap(): void {
-    const served: string[] = [];
-    for (const provider of this.catalog.providers.values()) {
-      if (provider.family !== this.adapter.family) continue;
-      const apiKey = provider.apiKeyEnv ? process.env[provider.apiKeyEnv] : undefined;
-      if (provider.apiKeyEnv && !apiKey) {
-        this.logger.log(`not serving ${provider.id}: set ${provider.apiKeyEnv} to enable it`);
-        continue;
-      }
-      const { providerChat, providerQueue } = this.bus.subjects;
-      this.bus.subscribe(providerChat(provider.id), providerQueue(provider.id), (msg) => {
-        void this.serve(msg, provider, apiKey);
-      });
-      served.push(provider.id);
-    }
+    this.follow(this.catalogs.current);
+    this.catalogs.onChange((catalog) => this.follow(catalog));
     this.bus.subscribe(this.bus.subjects.cancelWildcard, undefined, (msg) => this.onCancel(msg));
-    this.logger.log(`serving providers: ${served.join(', ') || '(none)'}`);
+  }
+
+  /** Serves exactly the providers of its family that the catalog in force has and this process can call. */
+  private follow(catalog: Catalog): void {
+    const servable = [...catalog.providers.values()].filter(
+      (p) => p.family === this.adapter.family && (!p.apiKeyEnv || process.env[p.apiKeyEnv]),
+    );
+    const wanted = new Set(servable.map((p) => p.id));
+    for (const [id, subscription] of this.subscriptions) {
+      if (wanted.has(id)) continue;
+      subscription.unsubscribe();
+      this.subscriptions.delete(id);
+    }
+    const { providerChat, providerQueue } = this.bus.subjects;
+    for (const id of wanted) {
+      if (this.subscriptions.has(id)) continue;
+      this.subscriptions.set(
+        id,
+        this.bus.subscribe(providerChat(id), providerQueue(id), (msg) => void this.serve(msg, id)),
+      );
+    }
+    const unset = [...catalog.providers.values()].filter(
+      (p) => p.family === this.adapter.family && !wanted.has(p.id),
+    );
+    for (const p of unset) this.logger.log(`not serving ${p.id}: set ${p.apiKeyEnv} to enable it`);
+    this.logger.log(`serving providers: ${[...wanted].join(', ') || '(none)'}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await closeUpstreamPool();
   }
 
-  private async serve(msg: Msg, provider: ProviderConfig, apiKey: string | undefined): Promise<void> {
+  private async serve(msg: Msg, providerId: string): Promise<void> {
     if (!msg.reply) return;
+    // Read at each job: a catalog push may have changed the provider's URL, headers or key variable.
+    const provider = this.catalogs.current.provider(providerId);
+    if (!provider) return;
+    const apiKey = provider.apiKeyEnv ? process.env[provider.apiKeyEnv] : undefined;
     const job: ChatJob = {
       ...decodeJson<ChatJobBody>(msg.data),
       ...(JSON.parse(msg.headers?.get(ATTEMPT_HEADER) || '{}') as AttemptAssignment),

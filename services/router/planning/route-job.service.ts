@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg } from '@nats-io/transport-node';
-import { Catalog } from '../../../libs/catalog';
+import { CatalogStore } from '../../../libs/catalog';
 import {
   ATTEMPT_HEADER,
   ROUTE_HEADER,
@@ -22,7 +22,7 @@ export class RouteJobService implements OnApplicationBootstrap {
 
   constructor(
     private readonly bus: Bus,
-    private readonly catalog: Catalog,
+    private readonly catalogs: CatalogStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -31,14 +31,14 @@ export class RouteJobService implements OnApplicationBootstrap {
         this.route(msg),
       );
     });
-    this.logger.log(`serving ${this.bus.subjects.routeJob} for ${this.catalog.models.size} models`);
+    this.logger.log(`serving ${this.bus.subjects.routeJob} for ${this.catalogs.current.models.size} models`);
   }
 
   private route(msg: Msg): void {
     if (!msg.reply) return;
     const writer = new FrameWriter(this.bus.nc, msg.reply);
     const request = JSON.parse(msg.headers?.get(ROUTE_HEADER) || '{}') as RouteRequest;
-    const plan = planRoute(request, this.catalog, this.bus.subjects);
+    const plan = planRoute(request, this.catalogs.current, this.bus.subjects);
     if (!plan.ok) {
       writer.error(plan);
       return;
