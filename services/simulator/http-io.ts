@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpFailure } from './openai-error';
+
+/** A complete HTTP error answer: status, body in the provider's error shape, and its headers. */
+export interface HttpFailure {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
 
 /** Rejects when the client goes away mid-body, so an aborted upload does not leave a handler waiting. */
 export function readBody(req: IncomingMessage): Promise<string> {

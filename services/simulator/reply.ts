@@ -14,7 +14,10 @@ export interface ReplyTool {
   function: { name: string; parameters?: unknown };
 }
 
-/** The request fields the reply depends on, named as on the wire; a contracts `ChatRequest` fits. */
+/**
+ * The request fields the reply depends on, named as on OpenAI's wire (a contracts `ChatRequest` fits);
+ * the Anthropic and Gemini protocols convert their requests to it.
+ */
 export interface ReplyRequest {
   messages: readonly ReplyMessage[];
   tools?: readonly ReplyTool[] | null;

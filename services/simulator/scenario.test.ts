@@ -26,6 +26,27 @@ describe('parseScenarioPath', () => {
   it('rejects a prefix with nothing after it', () => {
     expect(parseScenarioPath('/scenario/stall')).toHaveProperty('error');
   });
+
+  it('finds the real path after a replay option, slash and all', () => {
+    expect(parseScenarioPath('/scenario/itl=5,replay=anthropic/anthropic-json-tool.1/v1/messages')).toEqual({
+      path: '/v1/messages',
+      key: 'itl=5,replay=anthropic/anthropic-json-tool.1',
+      overrides: { itlMs: 5, replay: { family: 'anthropic', name: 'anthropic-json-tool.1' } },
+    });
+    expect(
+      parseScenarioPath('/scenario/replay=gemini%2Fgoogle-text/v1beta/models/m:generateContent'),
+    ).toMatchObject({
+      path: '/v1beta/models/m:generateContent',
+      overrides: { replay: { family: 'gemini', name: 'google-text' } },
+    });
+  });
+
+  it('keeps the real path beside an option error, so the error can take its protocol shape', () => {
+    expect(parseScenarioPath('/scenario/slow/v1beta/models/m:generateContent')).toEqual({
+      error: expect.stringMatching(/Unknown scenario option 'slow'/),
+      path: '/v1beta/models/m:generateContent',
+    });
+  });
 });
 
 describe('parseScenarioOptions', () => {
@@ -36,6 +57,7 @@ describe('parseScenarioOptions', () => {
     ['cut=0', { cutAfter: 0 }],
     ['itl=10, ttft=20', { itlMs: 10, ttftMs: 20 }],
     ['fail=503,fail-every=3', { failStatus: 503, failEvery: 3 }],
+    ['replay=openai/openai-text', { replay: { family: 'openai', name: 'openai-text' } }],
     ['', {}],
   ])('%s', (text, expected) => {
     expect(parseScenarioOptions(text)).toEqual(expected);
@@ -47,6 +69,10 @@ describe('parseScenarioOptions', () => {
     ['ttft=-1', /expected an integer/],
     ['cut', /expected an integer/],
     ['stall=1', /takes no value/],
+    ['replay=openai', /expected <family>\/<fixture name>/],
+    ['replay=bedrock/x', /family one of openai, deepseek, groq, mistral, xai, anthropic, gemini/],
+    ['replay=openai/../secrets', /expected <family>\/<fixture name>/],
+    ['replay=openai/.hidden', /'.hidden' is not a fixture file name/],
   ])('rejects %s', (text, message) => {
     expect(parseScenarioOptions(text)).toMatch(message);
   });

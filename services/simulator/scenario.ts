@@ -1,9 +1,10 @@
 /**
- * Per-request behaviour chosen by a path prefix, `/scenario/<opts>/v1/...`: a catalog provider whose base
- * URL carries the prefix is a failing, slow or broken provider, with nothing else to set up.
+ * Per-request behaviour chosen by a path prefix, `/scenario/<opts>/v1/...` (or `/v1beta/...`): a catalog
+ * provider whose base URL carries the prefix is a failing, slow, broken or recorded provider, with
+ * nothing else to set up.
  */
 export interface ScenarioOptions {
-  /** Answer with this HTTP status and an OpenAI error body (every request, or every n-th with failEvery). */
+  /** Answer with this status and the provider's error body for it (every request, or every n-th with failEvery). */
   failStatus?: number;
   /** Fail only every n-th request of this scenario (with failStatus, default 500), to test retries. */
   failEvery?: number;
@@ -15,10 +16,30 @@ export interface ScenarioOptions {
   stall: boolean;
   /** Stream this many content chunks, then go silent. */
   stallAfter?: number;
-  /** Stream this many content chunks, then destroy the socket without `[DONE]`. */
+  /** Stream this many content chunks, then destroy the socket before the stream's end. */
   cutAfter?: number;
-  /** The second streamed event is invalid JSON (a non-streamed body is cut short). */
+  /** The first content event's JSON is cut in half (a non-streamed body is cut short). */
   malformed: boolean;
+  /** Serve this recorded provider response verbatim instead of the planned reply. */
+  replay?: ReplayTarget;
+}
+
+/** The fixture families of shared/fixtures/providers, one folder each. */
+export const REPLAY_FAMILIES = [
+  'openai',
+  'deepseek',
+  'groq',
+  'mistral',
+  'xai',
+  'anthropic',
+  'gemini',
+] as const;
+export type ReplayFamily = (typeof REPLAY_FAMILIES)[number];
+
+/** `replay=anthropic/anthropic-text`: a fixture file name without its extension, in a family's folder. */
+export interface ReplayTarget {
+  family: ReplayFamily;
+  name: string;
 }
 
 export const DEFAULT_SCENARIO: ScenarioOptions = { ttftMs: 0, itlMs: 0, stall: false, malformed: false };
@@ -46,16 +67,31 @@ const OPTION_PARSERS = new Map<string, OptionParser>([
   ['stall-after', (value) => integerOption(value, 0, LARGEST_COUNT, (stallAfter) => ({ stallAfter }))],
   ['cut', (value) => integerOption(value, 0, LARGEST_COUNT, (cutAfter) => ({ cutAfter }))],
   ['malformed', (value) => flagOption(value, { malformed: true })],
+  ['replay', replayOption],
 ]);
 
-/** Splits `/scenario/<opts>/rest` into its options and the path the request is really for. */
-export function parseScenarioPath(path: string): ScenarioPath | { error: string } {
+/** Fixture names may contain dots (`anthropic-json-tool.1`) but never a path: no slash, no leading dot. */
+const FIXTURE_NAME = /^[\w-][\w.-]*$/;
+
+/** Where the provider's own path starts after the options; a replay option's value has a slash itself. */
+const API_PATH_START = /\/v1(?:beta)?\//;
+
+/**
+ * Splits `/scenario/<opts>/rest` into its options and the path the request is really for, which starts
+ * at `/v1/` or `/v1beta/` (else at the first slash). A bad option's error keeps that path, so the
+ * answer can be in the shape of the provider the request was for.
+ */
+export function parseScenarioPath(path: string): ScenarioPath | { error: string; path?: string } {
   if (!path.startsWith(PREFIX)) return { path, key: '', overrides: {} };
-  const end = path.indexOf('/', PREFIX.length);
-  if (end < 0) return { error: `Invalid scenario path '${path}': expected /scenario/<options>/v1/...` };
-  const key = path.slice(PREFIX.length, end);
+  const rest = path.slice(PREFIX.length);
+  const apiStart = API_PATH_START.exec(rest)?.index ?? rest.indexOf('/');
+  if (apiStart < 0) return { error: `Invalid scenario path '${path}': expected /scenario/<options>/v1/...` };
+  const key = rest.slice(0, apiStart);
   const overrides = parseScenarioOptions(safeDecode(key));
-  return typeof overrides === 'string' ? { error: overrides } : { path: path.slice(end), key, overrides };
+  const realPath = rest.slice(apiStart);
+  return typeof overrides === 'string'
+    ? { error: overrides, path: realPath }
+    : { path: realPath, key, overrides };
 }
 
 /** `fail=429,ttft=50` → `{ failStatus: 429, ttftMs: 50 }`; an unknown or bad option is an error message. */
@@ -98,6 +134,19 @@ function integerOption(
 ): Partial<ScenarioOptions> | string {
   const n = value !== undefined && /^\d+$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(n) && n >= min && n <= max ? build(n) : `expected an integer from ${min} to ${max}`;
+}
+
+function replayOption(value: string | undefined): Partial<ScenarioOptions> | string {
+  const [family = '', name, ...extra] = (value ?? '').split('/');
+  if (!isReplayFamily(family) || name === undefined || extra.length > 0) {
+    return `expected <family>/<fixture name>, family one of ${REPLAY_FAMILIES.join(', ')}`;
+  }
+  if (!FIXTURE_NAME.test(name)) return `'${name}' is not a fixture file name`;
+  return { replay: { family, name } };
+}
+
+function isReplayFamily(value: string): value is ReplayFamily {
+  return (REPLAY_FAMILIES as readonly string[]).includes(value);
 }
 
 function flagOption(value: string | undefined, options: Partial<ScenarioOptions>) {

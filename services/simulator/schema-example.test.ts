@@ -13,6 +13,12 @@ describe('exampleFromSchema', () => {
     ['anyOf, first non-null', { anyOf: [{ type: 'null' }, { type: 'integer' }] }, 1],
     ['untyped', {}, null],
     [
+      "Gemini's capitalised types",
+      { type: 'OBJECT', properties: { n: { type: 'INTEGER' }, s: { type: 'STRING', nullable: true } } },
+      { n: 1, s: 'example' },
+    ],
+    ['anyOf with a capitalised NULL', { anyOf: [{ type: 'NULL' }, { type: 'BOOLEAN' }] }, true],
+    [
       'required properties only',
       { type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } }, required: ['b'] },
       { b: 1 },

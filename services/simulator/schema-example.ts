@@ -43,13 +43,20 @@ function objectExample(schema: Record<string, unknown>): Record<string, unknown>
   return Object.fromEntries(names.map((name) => [name, exampleFromSchema(properties[name])]));
 }
 
-/** `type` may be a list (`["string", "null"]`): the first non-null type is the useful example. */
+/**
+ * `type` may be a list (`["string", "null"]`): the first non-null type is the useful example. Gemini's
+ * OpenAPI schemas spell types in capitals (`OBJECT`).
+ */
 function typeOf(schema: Record<string, unknown>): string | undefined {
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-  if (typeof type === 'string') return type;
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => !isNullType(t)) : schema.type;
+  if (typeof type === 'string') return type.toLowerCase();
   return isRecord(schema.properties) ? 'object' : undefined;
 }
 
 function isNullSchema(schema: unknown): boolean {
-  return isRecord(schema) && schema.type === 'null';
+  return isRecord(schema) && isNullType(schema.type);
+}
+
+function isNullType(type: unknown): boolean {
+  return typeof type === 'string' && type.toLowerCase() === 'null';
 }

@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
-import type { OpenAIErrorBody } from './openai-error';
+import type { OpenAIErrorBody } from './openai/openai-error';
+import { readUntilEnd } from './read-until-end';
 import { planReply } from './reply';
 import { startSimulator, type RunningSimulator } from './simulator-server';
 
@@ -66,21 +67,6 @@ async function json<T>(response: Response): Promise<T> {
 
 const completionOf = (response: Response) => json<OpenAI.ChatCompletion>(response);
 const errorOf = async (response: Response) => (await json<OpenAIErrorBody>(response)).error;
-
-/** Reads a body that may end in an error (a cut socket), keeping what arrived before it. */
-async function readUntilEnd(response: Response): Promise<{ text: string; failed: boolean }> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    for (let next = await reader.read(); !next.done; next = await reader.read()) {
-      text += decoder.decode(next.value, { stream: true });
-    }
-    return { text, failed: false };
-  } catch {
-    return { text, failed: true };
-  }
-}
 
 describe('chat completions', () => {
   it('answers in the shape of an OpenAI chat.completion', async () => {

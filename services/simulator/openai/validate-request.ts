@@ -1,6 +1,7 @@
-import { isRecord } from './is-record';
-import { invalidRequest, type HttpFailure } from './openai-error';
-import { namedToolChoice, type ReplyRequest } from './reply';
+import type { HttpFailure } from '../http-io';
+import { isRecord } from '../is-record';
+import { namedToolChoice, type ReplyRequest } from '../reply';
+import { invalidRequest } from './openai-error';
 
 /**
  * Rejects what OpenAI rejects, with OpenAI's messages, for the fields the simulator reads, so a gateway

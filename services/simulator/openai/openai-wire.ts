@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { splitArguments, type Completion, type PlannedToolCall } from './reply';
+import type { EventStream } from '../protocol';
+import { splitArguments, type Completion, type PlannedToolCall } from '../reply';
 
 /**
  * OpenAI's Chat Completions wire format, field for field and in OpenAI's key order, as recorded in
@@ -29,13 +30,6 @@ export interface ResponseMeta {
   model: string;
 }
 
-/** A streamed completion: `events[0]` opens the message, `events[1..contentCount]` carry its content. */
-export interface StreamEvents {
-  /** Each a complete `data: …\n\n` event; the last is `data: [DONE]`. */
-  events: string[];
-  contentCount: number;
-}
-
 type Delta = Record<string, unknown>;
 
 export function newResponseMeta(model: string): ResponseMeta {
@@ -62,20 +56,25 @@ export function chatCompletion(completion: Completion, meta: ResponseMeta) {
  * One chunk per token (or argument fragment), an empty delta with the finish reason, the usage chunk when
  * asked for with `stream_options.include_usage` (earlier chunks then carry `usage: null`), then `[DONE]`.
  */
-export function streamEvents(
-  completion: Completion,
-  meta: ResponseMeta,
-  includeUsage: boolean,
-): StreamEvents {
+export function streamEvents(completion: Completion, meta: ResponseMeta, includeUsage: boolean): EventStream {
   const event = (choices: unknown[], chunkUsage: unknown = null) =>
-    `data: ${JSON.stringify(chunk(meta, choices, includeUsage ? { usage: chunkUsage } : {}))}\n\n`;
+    sseEvent(JSON.stringify(chunk(meta, choices, includeUsage ? { usage: chunkUsage } : {})));
   const deltas =
     completion.toolCalls.length > 0 ? toolCallDeltas(completion.toolCalls) : textDeltas(completion.tokens);
-  const events = deltas.map((delta) => event([choice(delta, null)]));
-  events.push(event([choice({}, completion.finishReason)]));
-  if (includeUsage) events.push(event([], usage(completion)));
-  events.push(DONE_EVENT);
-  return { events, contentCount: deltas.length - 1 };
+  const [opening, ...steps] = deltas.map((delta) => event([choice(delta, null)]));
+  const closing = [event([choice({}, completion.finishReason)])];
+  if (includeUsage) closing.push(event([], usage(completion)));
+  closing.push(DONE_EVENT);
+  return { opening: [opening], steps, closing };
+}
+
+/** A recorded stream as OpenAI-compatible providers send it: each payload a `data:` event, then `[DONE]`. */
+export function recordedStream(lines: string[]): EventStream {
+  return { opening: [], steps: lines.map(sseEvent), closing: [DONE_EVENT] };
+}
+
+function sseEvent(json: string): string {
+  return `data: ${json}\n\n`;
 }
 
 function chunk(meta: ResponseMeta, choices: unknown[], usageField: { usage?: unknown }) {

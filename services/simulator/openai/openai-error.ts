@@ -1,16 +1,11 @@
+import type { HttpFailure } from '../http-io';
+
 /**
  * Error responses in OpenAI's shape, so clients of the simulator exercise the same error parsing they
  * need against the real API. https://platform.openai.com/docs/guides/error-codes
  */
 export interface OpenAIErrorBody {
   error: { message: string; type: string; param: string | null; code: string | null };
-}
-
-/** A complete HTTP error answer: status, body and the headers that go with it. */
-export interface HttpFailure {
-  status: number;
-  body: OpenAIErrorBody;
-  headers?: Record<string, string>;
 }
 
 export function openAIError(

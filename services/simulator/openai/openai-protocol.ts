@@ -1,0 +1,62 @@
+import type { Generation, Protocol, Route, WholeAnswer } from '../protocol';
+import { completeReply, type Completion } from '../reply';
+import { invalidRequest, invalidUrl, openAIError, simulatedFailure, unauthorized } from './openai-error';
+import {
+  chatCompletion,
+  MODEL_LIST,
+  newResponseMeta,
+  recordedStream,
+  SSE_HEADERS,
+  streamEvents,
+  type ResponseMeta,
+} from './openai-wire';
+import { parseChatRequest, type SimulatorRequest } from './validate-request';
+
+/**
+ * OpenAI's Chat Completions API (`POST /v1/chat/completions`, `GET /v1/models`), with a Bearer key.
+ * The same wire serves every OpenAI-compatible provider's recordings.
+ * https://platform.openai.com/docs/api-reference/chat
+ */
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+const MODELS_ROUTE: Route = { kind: 'listing', json: JSON.stringify(MODEL_LIST) };
+const CHAT_ROUTE: Route = { kind: 'generation', parse: parseChat };
+
+export const openAIProtocol: Protocol = {
+  families: ['openai', 'deepseek', 'groq', 'mistral', 'xai'],
+  jsonHeaders: JSON_HEADERS,
+  sseHeaders: SSE_HEADERS,
+  route(method, path) {
+    if (method === 'POST' && path === '/v1/chat/completions') return CHAT_ROUTE;
+    if (method === 'GET' && path === '/v1/models') return MODELS_ROUTE;
+    return undefined;
+  },
+  checkAccess({ headers, apiKey }) {
+    if (apiKey === undefined || headers.authorization === `Bearer ${apiKey}`) return undefined;
+    return unauthorized(headers.authorization !== undefined);
+  },
+  notFound: invalidUrl,
+  invalidRequest: (message) => invalidRequest(message),
+  serverError: (message) => openAIError(500, 'server_error', message),
+  simulatedFailure,
+  frameRecording: recordedStream,
+};
+
+function parseChat(body: string) {
+  const parsed = parseChatRequest(body);
+  return 'failure' in parsed ? parsed : generationOf(parsed.request);
+}
+
+function generationOf(request: SimulatorRequest): Generation {
+  const meta = () => newResponseMeta(request.model);
+  if (request.stream !== true) {
+    return { stream: false, answer: () => wholeAnswer(completeReply(request), meta()) };
+  }
+  const includeUsage = request.stream_options?.include_usage === true;
+  return { stream: true, answer: () => streamEvents(completeReply(request), meta(), includeUsage) };
+}
+
+function wholeAnswer(completion: Completion, meta: ResponseMeta): WholeAnswer {
+  const json = JSON.stringify(chatCompletion(completion, meta));
+  return { json, completionTokens: completion.usage.completionTokens };
+}
