@@ -1,3 +1,4 @@
+export * from './anthropic';
 export * from './gemini';
 export * from './openai-compatible';
 export * from './provider-adapter';

@@ -20,6 +20,11 @@ export const STACK_SERVICES: readonly ServiceProcess[] = [
     ready: /serving providers/,
   },
   { name: 'worker-gemini', entry: 'dist/services/workers/gemini/main.js', ready: /serving providers/ },
+  {
+    name: 'worker-anthropic',
+    entry: 'dist/services/workers/anthropic/main.js',
+    ready: /serving providers/,
+  },
   { name: 'ingress', entry: 'dist/services/ingress/main.js', ready: /ingress listening/ },
 ];
 
