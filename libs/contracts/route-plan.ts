@@ -7,6 +7,12 @@ export interface RouteRequest {
   models?: string[];
   provider?: ProviderPreferences | null;
   route?: 'fallback' | null;
+  /** Sticky routing: a session stays on the endpoint that served it (body `session_id` or `x-session-id`). */
+  sessionId?: string | null;
+  /** The end user, for sticky experiment variants. */
+  user?: string | null;
+  /** The request parameters in use, for `provider.require_parameters`. */
+  parameters?: string[];
 }
 
 /** Prices in USD per token, as OpenRouter publishes them. */

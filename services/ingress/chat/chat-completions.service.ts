@@ -71,6 +71,9 @@ export class ChatCompletionsService {
       models: request.models,
       provider: request.provider,
       route: request.route,
+      sessionId: request.session_id ?? headerValue(reply.request.headers['x-session-id']),
+      user: request.user,
+      parameters: requestedParameters(request),
     };
     const result = await this.runner.run({ generationId, request, route, stream, deadline }, response);
     if (result.error) {
@@ -99,6 +102,30 @@ export class ChatCompletionsService {
     });
     this.events.publish(this.bus.subjects.generationEvent, job.generationId, event);
   }
+}
+
+const headerValue = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? value[0] : value) ?? null;
+
+/** Fields of the request that are parameters a provider must support (not routing or content). */
+const NOT_PARAMETERS = new Set([
+  'model',
+  'models',
+  'messages',
+  'stream',
+  'stream_options',
+  'provider',
+  'route',
+  'session_id',
+  'user',
+  'usage',
+  'transforms',
+]);
+
+function requestedParameters(request: ChatRequest): string[] {
+  return Object.keys(request).filter(
+    (key) => !NOT_PARAMETERS.has(key) && request[key] !== undefined && request[key] !== null,
+  );
 }
 
 export function parseChatRequest(body: unknown): ChatRequest {
