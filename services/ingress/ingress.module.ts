@@ -13,11 +13,18 @@ import { INGRESS_ENV, ingressEnvSchema } from './config';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
 import { GenerationController } from './generations/generation.controller';
 import { HealthController } from './health/health.controller';
+import { MessagesController } from './messages/messages.controller';
 import { ModelsController } from './models/models.controller';
 
 @Module({
   imports: [MessagingModule.forRoot('ingress'), CatalogModule],
-  controllers: [ChatCompletionsController, ModelsController, GenerationController, HealthController],
+  controllers: [
+    ChatCompletionsController,
+    MessagesController,
+    ModelsController,
+    GenerationController,
+    HealthController,
+  ],
   providers: [
     { provide: INGRESS_ENV, useFactory: () => parseEnv(ingressEnvSchema) },
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -9,7 +9,11 @@ export interface AuthenticatedRequest extends FastifyRequest {
   apiKeyId?: string;
 }
 
-/** `Authorization: Bearer <key>` on every route not marked @Public(). */
+/**
+ * `Authorization: Bearer <key>` on every route not marked @Public(), or `x-api-key: <key>` as
+ * Anthropic's clients send it (Claude Code with ANTHROPIC_API_KEY).
+ * https://docs.anthropic.com/en/api/overview#authentication
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
@@ -22,11 +26,18 @@ export class ApiKeyGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const key = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const key = bearerKey(request.headers.authorization) ?? apiKeyHeader(request.headers['x-api-key']);
     const keyId = key ? this.keys.authenticate(key) : undefined;
     if (!keyId) throw errors.unauthorized();
     request.apiKeyId = keyId;
     return true;
   }
+}
+
+function bearerKey(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+function apiKeyHeader(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' ? header.trim() : undefined;
 }

@@ -1,0 +1,117 @@
+import type { FastifyReply } from 'fastify';
+import { GatewayError } from '../../../libs/contracts';
+import { ChatResponse, type ResponseFormat } from '../chat/chat-response';
+import { anthropicErrorBody } from './anthropic-error';
+import { formatSseEvent } from './format-sse-event';
+import { gatewayChunkSchema, gatewayCompletionSchema, readGatewayAnswer } from './gateway-answer';
+import { MessageStreamTranslator } from './message-stream-translator';
+import { toAnthropicMessage } from './to-anthropic-message';
+
+/** An error before anything was sent: Anthropic's error body, under the gateway's status. */
+export function sendAnthropicError(
+  reply: FastifyReply,
+  headers: Record<string, string>,
+  error: GatewayError,
+): void {
+  void reply.status(error.status).headers(headers).type('application/json').send(anthropicErrorBody(error));
+}
+
+/**
+ * Anthropic's event stream, built from the workers' `chat.completion.chunk`s as they come. Nothing is
+ * sent before the first chunk, so until then a failed attempt can still be replaced by another one.
+ * https://docs.anthropic.com/en/docs/build-with-claude/streaming
+ */
+export class AnthropicSseResponse extends ChatResponse {
+  private readonly translator = new MessageStreamTranslator();
+  /** Ended early, because a chunk could not be read; later frames are dropped. */
+  private ended = false;
+
+  protected send(chunks: Buffer[]): void {
+    if (this.ended) return;
+    const raw = this.reply.raw;
+    if (!raw.headersSent) {
+      this.reply.hijack();
+      raw.writeHead(200, {
+        ...this.headers,
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-accel-buffering': 'no',
+      });
+    }
+    let events = '';
+    try {
+      for (const chunk of chunks) {
+        events += this.translator
+          .push(readGatewayAnswer(gatewayChunkSchema, chunk))
+          .map(formatSseEvent)
+          .join('');
+      }
+    } catch (error) {
+      if (!(error instanceof GatewayError)) throw error;
+      this.endWithError(error, events);
+      return;
+    }
+    if (events) raw.write(events);
+  }
+
+  end(): void {
+    if (this.disconnected || this.ended) return;
+    this.ended = true;
+    this.reply.raw.end(this.translator.finish().map(formatSseEvent).join(''));
+  }
+
+  /** Before the first byte: a plain HTTP error. After: an `error` event, then the end, as Anthropic does. */
+  fail(error: GatewayError): void {
+    if (this.disconnected || this.ended) return;
+    if (!this.started) {
+      sendAnthropicError(this.reply, this.headers, error);
+      return;
+    }
+    this.endWithError(error);
+  }
+
+  /** `before`: the events of the frame's readable chunks, which go first. */
+  private endWithError(error: GatewayError, before = ''): void {
+    this.ended = true;
+    this.reply.raw.end(before + formatSseEvent(anthropicErrorBody(error)));
+  }
+}
+
+/** One Message, converted from the worker's whole `chat.completion`. */
+export class AnthropicJsonResponse extends ChatResponse {
+  /** The whole `chat.completion` is one chunk. */
+  protected send([completion]: Buffer[]): void {
+    let body;
+    try {
+      body = toAnthropicMessage(readGatewayAnswer(gatewayCompletionSchema, completion));
+    } catch (error) {
+      if (!(error instanceof GatewayError)) throw error;
+      sendAnthropicError(this.reply, this.headers, error);
+      return;
+    }
+    void this.reply.headers(this.headers).type('application/json').send(body);
+  }
+
+  end(): void {
+    // The body was the whole answer.
+  }
+
+  fail(error: GatewayError): void {
+    if (this.disconnected || this.started) return;
+    sendAnthropicError(this.reply, this.headers, error);
+  }
+}
+
+/**
+ * Answers in Anthropic's Messages shapes. The generation id is also sent as `request-id`, the header in
+ * which Anthropic's SDKs look for the id of a request (`_request_id`).
+ */
+export const anthropicFormat: ResponseFormat = {
+  create: ({ reply, headers, stream, onClientGone }) => {
+    const generationId = headers['x-generation-id'];
+    const withRequestId = generationId ? { ...headers, 'request-id': generationId } : headers;
+    return stream
+      ? new AnthropicSseResponse(reply, withRequestId, onClientGone)
+      : new AnthropicJsonResponse(reply, withRequestId, onClientGone);
+  },
+};
