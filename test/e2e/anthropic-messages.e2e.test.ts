@@ -233,6 +233,19 @@ describe('errors, in Anthropic shape', () => {
     }
   });
 
+  it('answers invalid JSON with 400 in Anthropic shape, although it fails before any route runs', async () => {
+    const response = await fetch(`${origin}/api/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.apiKey}` },
+      body: '{"model":',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      type: 'error',
+      error: { type: 'invalid_request_error', message: expect.stringContaining('JSON') },
+    });
+  });
+
   it('answers 404 for an unknown model', async () => {
     const error = await apiError(
       client.messages.create({ model: 'nobody/nothing', max_tokens: 10, messages: hello }),

@@ -1,9 +1,17 @@
 import { Catch, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { INGRESS_ENV, type IngressEnv } from '../config';
+import { sendAnthropicError } from '../messages/anthropic-response';
 import { toGatewayError } from './to-gateway-error';
 
-/** Every error leaves in OpenRouter's shape: `{"error":{"code","message","metadata"}}`. */
+/** Anthropic's Messages API surface (`/api/v1/messages`, `/v1/messages`) answers errors in Anthropic's shape. */
+const ANTHROPIC_ROUTE = /^\/(api\/)?v1\/messages(\?|\/|$)/;
+
+/**
+ * Every error leaves in the shape of the API it was asked through: OpenRouter's
+ * `{"error":{"code","message","metadata"}}`, or Anthropic's on the Messages endpoint — including
+ * errors Fastify raises before any route runs (invalid JSON, a body over the limit).
+ */
 @Catch()
 export class GatewayExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -11,11 +19,13 @@ export class GatewayExceptionFilter implements ExceptionFilter {
   constructor(@Inject(INGRESS_ENV) private readonly env: IngressEnv) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
     const error = toGatewayError(exception, this.env.SWITCHYARD_MAX_BODY_BYTES);
     if (error.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (reply.sent) return;
-    void reply.status(error.status).send({ error: error.toBody() });
+    if (ANTHROPIC_ROUTE.test(http.getRequest<FastifyRequest>().url)) sendAnthropicError(reply, {}, error);
+    else void reply.status(error.status).send({ error: error.toBody() });
   }
 }

@@ -1,9 +1,8 @@
-import { Controller, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { ChatCompletionsService } from '../chat/chat-completions.service';
 import { anthropicFormat } from './anthropic-response';
-import { MessagesExceptionFilter } from './messages-exception.filter';
 import { parseMessagesRequest } from './parse-messages-request';
 import { toChatRequest } from './to-chat-request';
 
@@ -14,7 +13,6 @@ import { toChatRequest } from './to-chat-request';
  * https://docs.anthropic.com/en/api/messages
  */
 @Controller(['api/v1', 'v1'])
-@UseFilters(MessagesExceptionFilter)
 export class MessagesController {
   constructor(private readonly chat: ChatCompletionsService) {}
 
