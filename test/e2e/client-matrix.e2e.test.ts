@@ -154,6 +154,17 @@ describe.each(MODELS)('%s', (model) => {
       });
     });
 
+    it('answers in JSON that follows a schema (structured outputs)', async () => {
+      const message = await client().messages.create({
+        model,
+        max_tokens: 256,
+        output_config: { format: { type: 'json_schema', schema: CITY_SCHEMA } },
+        messages: [{ role: 'user', content: 'Pick a city' }],
+      });
+      const text = message.content.find((block) => block.type === 'text');
+      expect(JSON.parse((text as Anthropic.TextBlock).text)).toEqual({ city: 'example' });
+    });
+
     it('answers in JSON through a forced tool', async () => {
       const message = await client().messages.create({
         model,
