@@ -2,3 +2,4 @@ export * from './anthropic';
 export * from './gemini';
 export * from './openai-compatible';
 export * from './provider-adapter';
+export * from './shared';

@@ -1,4 +1,4 @@
-import { networkError } from '../openai-compatible/network-error';
+import { networkError } from '../shared/network-error';
 import type { ProviderAdapter } from '../provider-adapter';
 import { classifyAnthropicError } from './anthropic-error';
 import { buildMessagesRequest } from './build-messages-request';

@@ -1,10 +1,17 @@
-import type { ProviderConfig } from '../../catalog';
-import { GatewayError } from '../../contracts';
-import { parseRetryAfter } from '../openai-compatible/parse-retry-after';
-import { truncateRaw } from '../openai-compatible/truncate-raw';
+import type { GatewayError } from '../../contracts';
+import { parseRetryAfter } from '../shared/parse-retry-after';
+import {
+  describeCommonStatus,
+  errorDetail,
+  parseErrorBody,
+  reportedUpstreamError,
+  requestRejected,
+  upstreamFailed,
+  upstreamHttpError,
+  type ErrorDescription,
+  type ProviderIdentity,
+} from '../shared/upstream-error';
 import { errorBodySchema } from './anthropic-api';
-
-type ProviderIdentity = Pick<ProviderConfig, 'name' | 'apiKeyEnv'>;
 
 interface AnthropicErrorSaid {
   type: string;
@@ -60,11 +67,13 @@ export function classifyAnthropicError(
   provider: ProviderIdentity,
   now = Date.now(),
 ): GatewayError {
-  return new GatewayError({
-    ...describe(status, readAnthropicError(parseJson(bodyText)), provider),
-    metadata: { provider_name: provider.name, raw: truncateRaw(bodyText), upstream_status: status },
-    retryAfterMs: parseRetryAfter(headers, now),
-  });
+  return upstreamHttpError(
+    describe(status, readAnthropicError(parseErrorBody(bodyText)), provider),
+    provider.name,
+    status,
+    bodyText,
+    parseRetryAfter(headers, now),
+  );
 }
 
 /**
@@ -80,19 +89,20 @@ export function reportedAnthropicError(
 ): GatewayError | undefined {
   const said = readAnthropicError(body);
   if (!said) return undefined;
-  return new GatewayError({
-    ...describe(STATUS_BY_ERROR_TYPE[said.type] ?? 500, said, provider),
-    metadata: { provider_name: provider.name, raw: truncateRaw(raw) },
-  });
+  return reportedUpstreamError(
+    describe(STATUS_BY_ERROR_TYPE[said.type] ?? 500, said, provider),
+    provider.name,
+    raw,
+  );
 }
 
 function describe(
   status: number,
   said: AnthropicErrorSaid | undefined,
   provider: ProviderIdentity,
-): { status: number; retryable: boolean; message: string } {
+): ErrorDescription {
   const name = provider.name;
-  const detail = said?.message ? `: ${said.message}` : ` (HTTP ${status})`;
+  const detail = errorDetail(said?.message, status);
   if (status === 402 || (status === 400 && ACCOUNT_LIMIT.test(said?.message ?? ''))) {
     return {
       status: 429,
@@ -100,31 +110,16 @@ function describe(
       message: `${name} refuses the gateway's requests: its account is over its credit or usage limit${detail}`,
     };
   }
-  if (status === 400 || status === 422) {
-    return { status: 400, retryable: false, message: `${name} rejected the request${detail}` };
-  }
-  if (status === 401 || status === 403) {
-    // The client's key was fine; the gateway's key for this provider was not, which only the operator can fix.
-    const fix = provider.apiKeyEnv ? `check ${provider.apiKeyEnv}` : 'the catalog gives it no api_key_env';
-    return { status: 502, retryable: false, message: `${name} rejected the gateway's key (${fix})${detail}` };
-  }
-  if (status === 404) {
-    // Usually a model this provider no longer serves under that name; another endpoint may.
-    return { status: 502, retryable: true, message: `${name} does not know the model or path${detail}` };
-  }
-  if (status === 408 || status === 504) {
-    return { status: 408, retryable: true, message: `${name} timed out${detail}` };
-  }
+  if (status === 422) return requestRejected(name, detail);
+  const common = describeCommonStatus(status, provider, detail);
+  if (common) return common;
   if (status === 413) {
     return { status: 413, retryable: false, message: `${name} says the request is too large${detail}` };
-  }
-  if (status === 429) {
-    return { status: 429, retryable: true, message: `${name} is rate limiting the gateway${detail}` };
   }
   if (status === 529 || said?.type === 'overloaded_error') {
     return { status: 502, retryable: true, message: `${name} is overloaded${detail}` };
   }
-  return { status: 502, retryable: status >= 500, message: `${name} failed${detail}` };
+  return upstreamFailed(name, detail, status >= 500);
 }
 
 /** Type and message from Anthropic's error body; none from a body of another shape (a proxy's HTML). */
@@ -133,12 +128,4 @@ function readAnthropicError(body: unknown): AnthropicErrorSaid | undefined {
   if (!parsed.success) return undefined;
   const { type, message } = parsed.data.error;
   return { type, ...(message && { message }) };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

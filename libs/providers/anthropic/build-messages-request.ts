@@ -1,6 +1,6 @@
 import type { ProviderConfig } from '../../catalog';
 import type { ChatJob, ChatRequest } from '../../contracts';
-import { readReasoningRequest } from '../openai-compatible/openrouter-reasoning';
+import { readReasoningRequest } from '../shared/openrouter-reasoning';
 import type { UpstreamRequest } from '../provider-adapter';
 import { thinkingStyle } from './claude-thinking-style';
 import { convertMessages } from './convert-messages';

@@ -1,4 +1,4 @@
-import type { ReasoningEffort, ReasoningRequest } from '../openai-compatible/openrouter-reasoning';
+import type { ReasoningEffort, ReasoningRequest } from '../shared/openrouter-reasoning';
 import type { ThinkingStyle } from './claude-thinking-style';
 
 export type AnthropicThinking =

@@ -1,8 +1,9 @@
 import { createParser } from 'eventsource-parser';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatJob, ChatRequest, FinishReason } from '../../contracts';
 import type { StreamTranslation } from '../provider-adapter';
+import { expectText, FIXTURES, readFixture, type TextExpectation } from '../shared/testing/recorded-fixtures';
 import { convertMessages } from './convert-messages';
 import { AnthropicStreamTranslator } from './stream-translator';
 import { translateCompletion } from './translate-completion';
@@ -11,8 +12,6 @@ import { translateCompletion } from './translate-completion';
  * Real Anthropic responses (shared/fixtures/providers/anthropic, beside the repository) through the
  * translators: what a client assembles from our output must be exactly what Claude said.
  */
-const FIXTURES =
-  process.env.SWITCHYARD_FIXTURES ?? path.resolve(__dirname, '../../..', '..', 'shared/fixtures/providers');
 const ANTHROPIC = path.join(FIXTURES, 'anthropic');
 const pricing = { prompt: 1e-6, completion: 2e-6, request: 0 };
 
@@ -32,9 +31,6 @@ function jobFor(stream: boolean, request: Partial<ChatRequest>): ChatJob {
     request: { model: 'anthropic/claude', messages: [{ role: 'user', content: 'Hi' }], stream, ...request },
   };
 }
-
-/** Exact text, or for long text its length and both ends. */
-type TextExpectation = string | { length: number; start: string; end: string };
 
 interface ToolCall {
   index: number;
@@ -87,7 +83,7 @@ interface StreamedDelta {
   tool_calls?: { index: number; id?: string; function: { name?: string; arguments: string } }[];
 }
 
-const read = (file: string) => readFileSync(path.join(ANTHROPIC, file), 'utf8');
+const read = (file: string) => readFixture('anthropic', file);
 
 /** Replays a recording as Anthropic frames it (`event: <type>`), as the worker's SSE parser would. */
 function replay(file: string, request: Partial<ChatRequest>): Assembled {
@@ -175,16 +171,6 @@ function complete(file: string, request: Partial<ChatRequest>): Assembled {
     usage,
     upstreamId: summary.upstreamId,
   };
-}
-
-function expectText(actual: string | null | undefined, expected: TextExpectation | null | undefined): void {
-  if (expected === null || expected === undefined || typeof expected === 'string') {
-    expect(actual).toBe(expected);
-    return;
-  }
-  expect(actual).toHaveLength(expected.length);
-  expect(actual?.slice(0, expected.start.length)).toBe(expected.start);
-  expect(actual?.slice(-expected.end.length)).toBe(expected.end);
 }
 
 const textStreamed =

@@ -1,12 +1,11 @@
 import { GatewayError, type ChatJob, type ChatRequest } from '../../contracts';
+import { chatJob, chatRequest } from '../shared/testing/chat-job-fixture';
 import { AnthropicStreamTranslator } from './stream-translator';
 
 const format = 'anthropic-claude-v1';
 
 function jobFor(request: Partial<ChatRequest> = {}): ChatJob {
-  return {
-    generationId: 'gen-1',
-    attempt: 1,
+  return chatJob({
     model: 'anthropic/claude-sonnet-5.5',
     endpoint: {
       providerId: 'anthropic',
@@ -14,14 +13,8 @@ function jobFor(request: Partial<ChatRequest> = {}): ChatJob {
       upstreamModel: 'claude-sonnet-5-5',
       pricing: { prompt: 2e-6, completion: 10e-6, request: 0 },
     },
-    stream: true,
-    deadline: Date.now() + 60_000,
-    request: {
-      model: 'anthropic/claude-sonnet-5.5',
-      messages: [{ role: 'user', content: 'Hi' }],
-      ...request,
-    },
-  };
+    request: chatRequest('anthropic/claude-sonnet-5.5', request),
+  });
 }
 
 const start = (usage: Record<string, unknown> = { input_tokens: 10, output_tokens: 1 }) => ({

@@ -1,7 +1,15 @@
 import type { AttemptSummary, ChatJob, FinishReason } from '../../contracts';
-import { invalidResponseError } from '../openai-compatible/invalid-response-error';
-import { isReasoningExcluded } from '../openai-compatible/openrouter-reasoning';
+import { invalidResponseError } from '../shared/invalid-response-error';
+import { isReasoningExcluded } from '../shared/openrouter-reasoning';
 import type { StreamTranslation } from '../provider-adapter';
+import { parseStreamEvent, readProviderBody } from '../shared/read-provider-body';
+import {
+  finishStream,
+  nowInSeconds,
+  responseEnvelope,
+  SingleChoiceChunks,
+  type ResponseEnvelope,
+} from '../shared/response-envelope';
 import { streamEventSchema, type AnthropicUsage, type StreamEvent } from './anthropic-api';
 import { reportedAnthropicError } from './anthropic-error';
 import { convertUsage, mergeUsage } from './convert-usage';
@@ -54,14 +62,14 @@ type EventOf<T extends StreamEvent['type']> = Extract<StreamEvent, { type: T }>;
  * https://platform.claude.com/docs/en/build-with-claude/streaming
  */
 export class AnthropicStreamTranslator implements StreamTranslation {
-  private readonly created = Math.floor(Date.now() / 1000);
+  private readonly created = nowInSeconds();
+  private readonly chunks = new SingleChoiceChunks<ChunkDelta>();
   private readonly answeredThroughJsonTool: boolean;
   private readonly excludeReasoning: boolean;
   private readonly blocks = new Map<number, OpenBlock>();
   private upstreamId: string | null = null;
   private started = false;
   private stopped = false;
-  private sentFirstChunk = false;
   private usage: AnthropicUsage = {};
   private nativeFinishReason: string | null = null;
   private toolCallCount = 0;
@@ -113,15 +121,12 @@ export class AnthropicStreamTranslator implements StreamTranslation {
 
   finish(): { usageChunk: string; summary: AttemptSummary } {
     const usage = convertUsage(this.usage, this.job.endpoint.pricing);
-    return {
-      usageChunk: JSON.stringify({ ...this.envelope(), choices: [], usage }),
-      summary: {
-        finishReason: this.finishReason(),
-        nativeFinishReason: this.nativeFinishReason,
-        usage,
-        upstreamId: this.upstreamId,
-      },
-    };
+    return finishStream(this.envelope(), {
+      finishReason: this.finishReason(),
+      nativeFinishReason: this.nativeFinishReason,
+      usage,
+      upstreamId: this.upstreamId,
+    });
   }
 
   private startBlock(event: EventOf<'content_block_start'>): ChunkDelta[] {
@@ -229,19 +234,7 @@ export class AnthropicStreamTranslator implements StreamTranslation {
   }
 
   private chunk(delta: ChunkDelta, finishReason: FinishReason | null = null): string {
-    const role = this.sentFirstChunk ? {} : { role: 'assistant' as const };
-    this.sentFirstChunk = true;
-    return JSON.stringify({
-      ...this.envelope(),
-      choices: [
-        {
-          index: 0,
-          delta: { ...role, ...delta },
-          finish_reason: finishReason,
-          ...(finishReason && { native_finish_reason: this.nativeFinishReason }),
-        },
-      ],
-    });
+    return this.chunks.chunk(this.envelope(), delta, finishReason, this.nativeFinishReason);
   }
 
   private finishReason(): FinishReason | null {
@@ -250,24 +243,11 @@ export class AnthropicStreamTranslator implements StreamTranslation {
 
   private parse(text: string): StreamEvent {
     const providerName = this.job.endpoint.providerName;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw invalidResponseError(providerName, text, 'a stream event is not JSON');
-    }
-    const parsed = streamEventSchema.safeParse(json);
-    if (!parsed.success) throw invalidResponseError(providerName, text, parsed.error);
-    return parsed.data;
+    const json = parseStreamEvent(providerName, text);
+    return readProviderBody(providerName, streamEventSchema, json, text);
   }
 
-  private envelope() {
-    return {
-      id: this.job.generationId,
-      object: 'chat.completion.chunk',
-      created: this.created,
-      model: this.job.model,
-      provider: this.job.endpoint.providerName,
-    };
+  private envelope(): ResponseEnvelope {
+    return responseEnvelope(this.job, 'chat.completion.chunk', this.created);
   }
 }

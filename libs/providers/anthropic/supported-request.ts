@@ -1,5 +1,5 @@
 import type { ChatJob, ChatRequest } from '../../contracts';
-import { keepSupportedParameters } from '../openai-compatible/keep-supported-parameters';
+import { keepSupportedParameters } from '../shared/keep-supported-parameters';
 
 /**
  * The client's request without the parameters the endpoint does not list (OpenRouter's

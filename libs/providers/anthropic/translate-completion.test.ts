@@ -1,12 +1,11 @@
 import { GatewayError, type ChatJob, type ChatRequest } from '../../contracts';
+import { chatJob, chatRequest } from '../shared/testing/chat-job-fixture';
 import { translateCompletion } from './translate-completion';
 
 const pricing = { prompt: 1e-6, completion: 5e-6, request: 0 };
 
 function jobFor(request: Partial<ChatRequest> = {}): ChatJob {
-  return {
-    generationId: 'gen-1',
-    attempt: 1,
+  return chatJob({
     model: 'anthropic/claude-haiku-4.5',
     endpoint: {
       providerId: 'anthropic',
@@ -15,9 +14,8 @@ function jobFor(request: Partial<ChatRequest> = {}): ChatJob {
       pricing,
     },
     stream: false,
-    deadline: Date.now() + 60_000,
-    request: { model: 'anthropic/claude-haiku-4.5', messages: [{ role: 'user', content: 'Hi' }], ...request },
-  };
+    request: chatRequest('anthropic/claude-haiku-4.5', request),
+  });
 }
 
 const message = (fields: Record<string, unknown>) => ({

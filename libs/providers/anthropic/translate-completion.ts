@@ -1,6 +1,7 @@
 import type { AttemptSummary, ChatJob } from '../../contracts';
-import { invalidResponseError } from '../openai-compatible/invalid-response-error';
-import { isReasoningExcluded } from '../openai-compatible/openrouter-reasoning';
+import { readProviderBody } from '../shared/read-provider-body';
+import { nowInSeconds, responseEnvelope } from '../shared/response-envelope';
+import { isReasoningExcluded } from '../shared/openrouter-reasoning';
 import { messageSchema } from './anthropic-api';
 import { reportedAnthropicError } from './anthropic-error';
 import { convertContent } from './convert-content';
@@ -22,12 +23,9 @@ export function translateCompletion(
 ): { body: string; summary: AttemptSummary } {
   const providerName = job.endpoint.providerName;
   const raw = JSON.stringify(upstream) ?? String(upstream);
-  const reported = reportedAnthropicError(upstream, raw, { name: providerName });
-  if (reported) throw reported;
-  const parsed = messageSchema.safeParse(upstream);
-  if (!parsed.success) throw invalidResponseError(providerName, raw, parsed.error);
-
-  const answer = parsed.data;
+  const answer = readProviderBody(providerName, messageSchema, upstream, raw, (body) =>
+    reportedAnthropicError(body, raw, { name: providerName }),
+  );
   const request = supportedRequest(job);
   const answeredThroughJsonTool = answersThroughJsonTool(request);
   const message = convertContent(answer.content, {
@@ -39,12 +37,8 @@ export function translateCompletion(
   const nativeFinishReason = answer.stop_reason ?? null;
   const usage = convertUsage(answer.usage, job.endpoint.pricing);
   const body = {
-    id: job.generationId,
-    object: 'chat.completion',
     // Anthropic's message says nothing of when it was made.
-    created: Math.floor(Date.now() / 1000),
-    model: job.model,
-    provider: providerName,
+    ...responseEnvelope(job, 'chat.completion', nowInSeconds()),
     choices: [
       {
         index: 0,

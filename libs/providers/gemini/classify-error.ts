@@ -1,10 +1,17 @@
-import type { ProviderConfig } from '../../catalog';
-import { GatewayError } from '../../contracts';
-import { parseRetryAfter } from '../openai-compatible/parse-retry-after';
-import { truncateRaw } from '../openai-compatible/truncate-raw';
+import type { GatewayError } from '../../contracts';
+import { parseRetryAfter } from '../shared/parse-retry-after';
+import {
+  describeCommonStatus,
+  errorDetail,
+  keyRejected,
+  parseErrorBody,
+  reportedUpstreamError,
+  upstreamFailed,
+  upstreamHttpError,
+  type ErrorDescription,
+  type ProviderIdentity,
+} from '../shared/upstream-error';
 import { readGeminiError, type GeminiError } from './read-gemini-error';
-
-type ProviderIdentity = Pick<ProviderConfig, 'name' | 'apiKeyEnv'>;
 
 /**
  * Gemini's HTTP failure as OpenRouter reports it: a status the client can act on, whether another
@@ -29,12 +36,14 @@ export function classifyGeminiError(
   provider: ProviderIdentity,
   now = Date.now(),
 ): GatewayError {
-  const said = readGeminiError(parseJson(bodyText));
-  return new GatewayError({
-    ...describe(status, said, provider),
-    metadata: { provider_name: provider.name, raw: truncateRaw(bodyText), upstream_status: status },
-    retryAfterMs: said?.retryDelayMs ?? parseRetryAfter(headers, now),
-  });
+  const said = readGeminiError(parseErrorBody(bodyText));
+  return upstreamHttpError(
+    describe(status, said, provider),
+    provider.name,
+    status,
+    bodyText,
+    said?.retryDelayMs ?? parseRetryAfter(headers, now),
+  );
 }
 
 /**
@@ -48,43 +57,22 @@ export function reportedGeminiError(
 ): GatewayError | undefined {
   const said = readGeminiError(body);
   if (!said) return undefined;
-  return new GatewayError({
-    ...describe(said.code ?? 500, said, provider),
-    metadata: { provider_name: provider.name, raw: truncateRaw(raw) },
-    retryAfterMs: said.retryDelayMs,
-  });
+  return reportedUpstreamError(
+    describe(said.code ?? 500, said, provider),
+    provider.name,
+    raw,
+    said.retryDelayMs,
+  );
 }
 
 function describe(
   status: number,
   said: GeminiError | undefined,
   provider: ProviderIdentity,
-): { status: number; retryable: boolean; message: string } {
-  const name = provider.name;
-  const detail = said?.message ? `: ${said.message}` : ` (HTTP ${status})`;
-  if (status === 401 || status === 403 || said?.keyRejected) {
-    // The client's key was fine; the gateway's key for this provider was not, which only the operator can fix.
-    const fix = provider.apiKeyEnv ? `check ${provider.apiKeyEnv}` : 'the catalog gives it no api_key_env';
-    return { status: 502, retryable: false, message: `${name} rejected the gateway's key (${fix})${detail}` };
-  }
-  if (status === 400)
-    return { status: 400, retryable: false, message: `${name} rejected the request${detail}` };
-  if (status === 404) {
-    // Usually a model this provider no longer serves under that name; another endpoint may.
-    return { status: 502, retryable: true, message: `${name} does not know the model or path${detail}` };
-  }
-  if (status === 408 || status === 504)
-    return { status: 408, retryable: true, message: `${name} timed out${detail}` };
-  if (status === 429) {
-    return { status: 429, retryable: true, message: `${name} is rate limiting the gateway${detail}` };
-  }
-  return { status: 502, retryable: status >= 500, message: `${name} failed${detail}` };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+): ErrorDescription {
+  const detail = errorDetail(said?.message, status);
+  if (said?.keyRejected) return keyRejected(provider, detail);
+  return (
+    describeCommonStatus(status, provider, detail) ?? upstreamFailed(provider.name, detail, status >= 500)
+  );
 }

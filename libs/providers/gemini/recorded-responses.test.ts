@@ -1,8 +1,14 @@
 import { createParser } from 'eventsource-parser';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ProviderConfig } from '../../catalog';
 import type { ChatJob, FinishReason, Usage } from '../../contracts';
+import {
+  expectUsage as expectPricedUsage,
+  FIXTURES,
+  readFixture,
+  type TokenCounts,
+} from '../shared/testing/recorded-fixtures';
 import { buildGenerateContentRequest } from './build-generate-content-request';
 import { classifyGeminiError } from './classify-error';
 import { GeminiStreamTranslator } from './stream-translator';
@@ -12,8 +18,6 @@ import { translateCompletion } from './translate-completion';
  * Real Gemini responses (shared/fixtures/providers/gemini, beside the repository) through the
  * translators: what a client assembles from our output must be exactly what Gemini said.
  */
-const FIXTURES =
-  process.env.SWITCHYARD_FIXTURES ?? path.resolve(__dirname, '../../..', '..', 'shared/fixtures/providers');
 const GEMINI = path.join(FIXTURES, 'gemini');
 const ERROR_BODIES = ['google-429-retry-info.json'];
 const pricing = { prompt: 1e-6, completion: 2e-6, request: 0 };
@@ -43,29 +47,13 @@ function jobFor(stream: boolean): ChatJob {
   };
 }
 
-const read = (file: string) => readFileSync(path.join(GEMINI, file), 'utf8');
+const read = (file: string) => readFixture('gemini', file);
+const expectUsage = (usage: Usage, tokens: TokenCounts) => expectPricedUsage(usage, tokens, pricing);
 const recorded = (suffix: string) =>
   readdirSync(GEMINI)
     .filter((file) => file.endsWith(suffix) && !ERROR_BODIES.includes(file))
     .sort();
 const callId = (index: number) => `call_1764000000-fixture_${index}`;
-
-interface TokenCounts {
-  prompt: number;
-  completion: number;
-  reasoning: number;
-}
-
-function expectUsage(usage: Usage, tokens: TokenCounts): void {
-  expect(usage).toEqual({
-    prompt_tokens: tokens.prompt,
-    completion_tokens: tokens.completion,
-    total_tokens: tokens.prompt + tokens.completion,
-    cost: expect.closeTo(tokens.prompt * pricing.prompt + tokens.completion * pricing.completion, 12),
-    prompt_tokens_details: { cached_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: tokens.reasoning },
-  });
-}
 
 interface ToolCallExpectation {
   index: number;

@@ -1,25 +1,17 @@
-import type { ChatJob } from '../../contracts';
+import { chatJob, chatRequest } from '../shared/testing/chat-job-fixture';
 import { GatewayError } from '../../contracts';
 import { GeminiStreamTranslator } from './stream-translator';
 
-const job: ChatJob = {
+const job = chatJob({
   generationId: 'gen-1-abc',
-  attempt: 1,
   model: 'google/gemini-3-flash-preview',
   endpoint: {
     providerId: 'google-ai-studio',
     providerName: 'Google AI Studio',
     upstreamModel: 'gemini-3-flash-preview',
-    pricing: { prompt: 1e-6, completion: 2e-6, request: 0 },
   },
-  stream: true,
-  deadline: Date.now() + 60_000,
-  request: {
-    model: 'google/gemini-3-flash-preview',
-    messages: [{ role: 'user', content: 'Hi' }],
-    stream: true,
-  },
-};
+  request: chatRequest('google/gemini-3-flash-preview', { stream: true }),
+});
 
 const event = (parts: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ candidates: [{ content: { role: 'model', parts }, ...extra }], responseId: 'resp-1' });

@@ -1,6 +1,13 @@
 import type { AttemptSummary, ChatJob, FinishReason } from '../../contracts';
-import { invalidResponseError } from '../openai-compatible/invalid-response-error';
 import type { StreamTranslation } from '../provider-adapter';
+import { parseStreamEvent, readProviderBody } from '../shared/read-provider-body';
+import {
+  finishStream,
+  nowInSeconds,
+  responseEnvelope,
+  SingleChoiceChunks,
+  type ResponseEnvelope,
+} from '../shared/response-envelope';
 import { reportedGeminiError } from './classify-error';
 import { convertUsage } from './convert-usage';
 import {
@@ -57,14 +64,14 @@ interface OpenCall {
  * https://cloud.google.com/vertex-ai/generative-ai/docs/multimodal/function-calling#streaming-fc
  */
 export class GeminiStreamTranslator implements StreamTranslation {
-  private readonly created = Math.floor(Date.now() / 1000);
+  private readonly created = nowInSeconds();
+  private readonly chunks = new SingleChoiceChunks<ChunkDelta>();
   private upstreamId: string | null = null;
   private usage: UsageMetadata | undefined;
   private nativeFinishReason: string | null = null;
   private promptBlocked = false;
   private toolCallCount = 0;
   private detailCount = 0;
-  private sentFirstChunk = false;
   private openCall: OpenCall | undefined;
 
   constructor(private readonly job: ChatJob) {}
@@ -95,15 +102,12 @@ export class GeminiStreamTranslator implements StreamTranslation {
 
   finish(): { usageChunk: string; summary: AttemptSummary } {
     const usage = convertUsage(this.usage, this.job.endpoint.pricing);
-    return {
-      usageChunk: JSON.stringify({ ...this.envelope(), choices: [], usage }),
-      summary: {
-        finishReason: this.finishReason(),
-        nativeFinishReason: this.nativeFinishReason,
-        usage,
-        upstreamId: this.upstreamId,
-      },
-    };
+    return finishStream(this.envelope(), {
+      finishReason: this.finishReason(),
+      nativeFinishReason: this.nativeFinishReason,
+      usage,
+      upstreamId: this.upstreamId,
+    });
   }
 
   private partDeltas(part: GeminiPart): ChunkDelta[] {
@@ -162,44 +166,19 @@ export class GeminiStreamTranslator implements StreamTranslation {
   }
 
   private chunk(delta: ChunkDelta, finishReason: FinishReason | null = null): string {
-    const role = this.sentFirstChunk ? {} : { role: 'assistant' as const };
-    this.sentFirstChunk = true;
-    return JSON.stringify({
-      ...this.envelope(),
-      choices: [
-        {
-          index: 0,
-          delta: { ...role, ...delta },
-          finish_reason: finishReason,
-          ...(finishReason && { native_finish_reason: this.nativeFinishReason }),
-        },
-      ],
-    });
+    return this.chunks.chunk(this.envelope(), delta, finishReason, this.nativeFinishReason);
   }
 
   private parse(text: string): GenerateContentResponse {
     const providerName = this.job.endpoint.providerName;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw invalidResponseError(providerName, text, 'a stream event is not JSON');
-    }
-    const reported = reportedGeminiError(json, text, { name: providerName });
-    if (reported) throw reported;
-    const parsed = generateContentResponseSchema.safeParse(json);
-    if (!parsed.success) throw invalidResponseError(providerName, text, parsed.error);
-    return parsed.data;
+    const json = parseStreamEvent(providerName, text);
+    return readProviderBody(providerName, generateContentResponseSchema, json, text, (body) =>
+      reportedGeminiError(body, text, { name: providerName }),
+    );
   }
 
-  private envelope() {
-    return {
-      id: this.job.generationId,
-      object: 'chat.completion.chunk',
-      created: this.created,
-      model: this.job.model,
-      provider: this.job.endpoint.providerName,
-    };
+  private envelope(): ResponseEnvelope {
+    return responseEnvelope(this.job, 'chat.completion.chunk', this.created);
   }
 }
 

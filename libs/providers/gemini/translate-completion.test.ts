@@ -1,11 +1,10 @@
-import type { ChatJob } from '../../contracts';
+import { chatJob } from '../shared/testing/chat-job-fixture';
 import { GatewayError } from '../../contracts';
 import { translateCompletion } from './translate-completion';
 
 const pricing = { prompt: 1e-6, completion: 2e-6, request: 0 };
-const job: ChatJob = {
+const job = chatJob({
   generationId: 'gen-1-abc',
-  attempt: 1,
   model: 'google/gemini-2.5-flash',
   endpoint: {
     providerId: 'google-ai-studio',
@@ -14,9 +13,7 @@ const job: ChatJob = {
     pricing,
   },
   stream: false,
-  deadline: Date.now() + 60_000,
-  request: { model: 'google/gemini-2.5-flash', messages: [{ role: 'user', content: 'Hi' }] },
-};
+});
 
 const usage = { promptTokenCount: 10, candidatesTokenCount: 5, thoughtsTokenCount: 3 };
 const expectedUsage = {

@@ -1,5 +1,6 @@
 import type { AttemptSummary, ChatJob } from '../../contracts';
-import { invalidResponseError } from '../openai-compatible/invalid-response-error';
+import { readProviderBody } from '../shared/read-provider-body';
+import { nowInSeconds, responseEnvelope } from '../shared/response-envelope';
 import { reportedGeminiError } from './classify-error';
 import { convertCandidateParts } from './convert-candidate';
 import { convertUsage } from './convert-usage';
@@ -19,12 +20,9 @@ export function translateCompletion(
 ): { body: string; summary: AttemptSummary } {
   const providerName = job.endpoint.providerName;
   const raw = JSON.stringify(upstream) ?? String(upstream);
-  const reported = reportedGeminiError(upstream, raw, { name: providerName });
-  if (reported) throw reported;
-  const parsed = generateContentResponseSchema.safeParse(upstream);
-  if (!parsed.success) throw invalidResponseError(providerName, raw, parsed.error);
-
-  const response = parsed.data;
+  const response = readProviderBody(providerName, generateContentResponseSchema, upstream, raw, (body) =>
+    reportedGeminiError(body, raw, { name: providerName }),
+  );
   const candidate = response.candidates?.[0];
   const message = convertCandidateParts(candidate?.content?.parts ?? [], job.generationId);
   const blockReason = candidate ? undefined : response.promptFeedback?.blockReason;
@@ -34,11 +32,7 @@ export function translateCompletion(
     : mapFinishReason(nativeFinishReason, !!message.tool_calls);
   const usage = convertUsage(response.usageMetadata, job.endpoint.pricing);
   const body = {
-    id: job.generationId,
-    object: 'chat.completion',
-    created: Math.floor(Date.now() / 1000),
-    model: job.model,
-    provider: providerName,
+    ...responseEnvelope(job, 'chat.completion', nowInSeconds()),
     choices: [{ index: 0, message, finish_reason: finishReason, native_finish_reason: nativeFinishReason }],
     usage,
   };

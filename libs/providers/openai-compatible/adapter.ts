@@ -1,7 +1,7 @@
 import type { ProviderAdapter } from '../provider-adapter';
 import { buildChatRequest } from './build-chat-request';
 import { classifyUpstreamError } from './classify-upstream-error';
-import { networkError } from './network-error';
+import { networkError } from '../shared/network-error';
 import { StreamTranslator } from './stream-translator';
 import { translateCompletion } from './translate-completion';
 

@@ -3,9 +3,9 @@ import type { ChatJob } from '../../contracts';
 import type { UpstreamRequest } from '../provider-adapter';
 import { authHeaders } from './auth-headers';
 import { chatCompletionsUrl } from './chat-completions-url';
-import { keepSupportedParameters } from './keep-supported-parameters';
+import { keepSupportedParameters } from '../shared/keep-supported-parameters';
 import { mapReasoningEffort } from './map-reasoning-effort';
-import { readReasoningRequest } from './openrouter-reasoning';
+import { readReasoningRequest } from '../shared/openrouter-reasoning';
 import { placeOutputLimit } from './place-output-limit';
 
 /**

@@ -1,8 +1,16 @@
 import type { ProviderConfig } from '../../catalog';
-import { GatewayError } from '../../contracts';
-import { parseRetryAfter } from './parse-retry-after';
+import type { GatewayError } from '../../contracts';
+import { parseRetryAfter } from '../shared/parse-retry-after';
+import {
+  describeCommonStatus,
+  errorDetail,
+  parseErrorBody,
+  requestRejected,
+  upstreamFailed,
+  upstreamHttpError,
+  type ErrorDescription,
+} from '../shared/upstream-error';
 import { readUpstreamErrorMessage } from './read-upstream-error-message';
-import { truncateRaw } from './truncate-raw';
 
 /**
  * A provider's HTTP failure as OpenRouter reports it: a status the client can act on, whether another
@@ -26,47 +34,19 @@ export function classifyUpstreamError(
   provider: ProviderConfig,
   now = Date.now(),
 ): GatewayError {
-  const said = readUpstreamErrorMessage(parseJson(bodyText));
-  const detail = said ? `: ${said}` : ` (HTTP ${status})`;
-  return new GatewayError({
-    ...describe(status, provider, detail),
-    metadata: { provider_name: provider.name, raw: truncateRaw(bodyText), upstream_status: status },
-    retryAfterMs: parseRetryAfter(headers, now),
-  });
+  const said = readUpstreamErrorMessage(parseErrorBody(bodyText));
+  const detail = errorDetail(said, status);
+  return upstreamHttpError(
+    describe(status, provider, detail),
+    provider.name,
+    status,
+    bodyText,
+    parseRetryAfter(headers, now),
+  );
 }
 
-function describe(
-  status: number,
-  provider: ProviderConfig,
-  detail: string,
-): { status: number; retryable: boolean; message: string } {
-  const name = provider.name;
-  if (status === 400 || status === 422) {
-    return { status: 400, retryable: false, message: `${name} rejected the request${detail}` };
-  }
-  if (status === 401 || status === 403) {
-    // The client's key was fine; the gateway's key for this provider was not, which only the operator can fix.
-    const fix = provider.apiKeyEnv ? `check ${provider.apiKeyEnv}` : 'the catalog gives it no api_key_env';
-    return { status: 502, retryable: false, message: `${name} rejected the gateway's key (${fix})${detail}` };
-  }
-  if (status === 404) {
-    // Usually a model this provider no longer serves under that name; another endpoint may.
-    return { status: 502, retryable: true, message: `${name} does not know the model or path${detail}` };
-  }
-  if (status === 408 || status === 504) {
-    return { status: 408, retryable: true, message: `${name} timed out${detail}` };
-  }
-  if (status === 429) {
-    return { status: 429, retryable: true, message: `${name} is rate limiting the gateway${detail}` };
-  }
+function describe(status: number, provider: ProviderConfig, detail: string): ErrorDescription {
+  if (status === 422) return requestRejected(provider.name, detail);
   const retryable = status === 409 || status === 425 || status >= 500;
-  return { status: 502, retryable, message: `${name} failed${detail}` };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  return describeCommonStatus(status, provider, detail) ?? upstreamFailed(provider.name, detail, retryable);
 }

@@ -1,5 +1,5 @@
 import { mapReasoningEffort } from './map-reasoning-effort';
-import type { ReasoningRequest } from './openrouter-reasoning';
+import type { ReasoningRequest } from '../shared/openrouter-reasoning';
 
 describe('mapReasoningEffort', () => {
   it.each<{ name: string; reasoning: ReasoningRequest; outputLimit?: number; expected: string | undefined }>([

@@ -1,4 +1,4 @@
-import type { ReasoningEffort, ReasoningRequest } from './openrouter-reasoning';
+import type { ReasoningEffort, ReasoningRequest } from '../shared/openrouter-reasoning';
 
 /**
  * The share of the output limit each effort gives to reasoning, as OpenRouter documents it. Only

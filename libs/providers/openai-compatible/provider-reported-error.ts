@@ -1,6 +1,6 @@
 import { GatewayError } from '../../contracts';
 import { readUpstreamErrorMessage } from './read-upstream-error-message';
-import { truncateRaw } from './truncate-raw';
+import { truncateRaw } from '../shared/truncate-raw';
 
 /**
  * Some providers answer HTTP 200 and put the failure in the body, or send `{"error":{…}}` as a stream

@@ -1,8 +1,16 @@
 import { createParser } from 'eventsource-parser';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ProviderConfig } from '../../catalog';
 import type { ChatJob, FinishReason, Usage } from '../../contracts';
+import {
+  expectText,
+  expectUsage as expectPricedUsage,
+  FIXTURES,
+  readFixture,
+  type TextExpectation,
+  type TokenCounts,
+} from '../shared/testing/recorded-fixtures';
 import { classifyUpstreamError } from './classify-upstream-error';
 import { StreamTranslator } from './stream-translator';
 import { translateCompletion } from './translate-completion';
@@ -11,8 +19,6 @@ import { translateCompletion } from './translate-completion';
  * Real provider responses (shared/fixtures/providers, beside the repository) through the translators:
  * what a client would assemble from our output must be exactly what the provider said.
  */
-const FIXTURES =
-  process.env.SWITCHYARD_FIXTURES ?? path.resolve(__dirname, '../../..', '..', 'shared/fixtures/providers');
 const OPENAI_COMPATIBLE = ['openai', 'deepseek', 'groq', 'mistral', 'xai'];
 const ERROR_BODIES = ['openai/reasoning-model-legacy-parameter-error.json'];
 const pricing = { prompt: 1e-6, completion: 2e-6, request: 0 };
@@ -40,38 +46,8 @@ function fixturesEndingWith(suffix: string): string[] {
     .sort();
 }
 
-const read = (fixture: string) => readFileSync(path.join(FIXTURES, fixture), 'utf8');
-
-/** Exact text, or for long answers its length and both ends. */
-type TextExpectation = string | { length: number; start: string; end: string };
-
-function expectText(actual: string | null | undefined, expected: TextExpectation | null): void {
-  if (expected === null || typeof expected === 'string') {
-    expect(actual).toBe(expected);
-    return;
-  }
-  expect(actual).toHaveLength(expected.length);
-  expect(actual?.slice(0, expected.start.length)).toBe(expected.start);
-  expect(actual?.slice(-expected.end.length)).toBe(expected.end);
-}
-
-interface TokenCounts {
-  prompt: number;
-  completion: number;
-  cached: number;
-  reasoning: number;
-}
-
-function expectUsage(usage: Usage, tokens: TokenCounts): void {
-  expect(usage).toEqual({
-    prompt_tokens: tokens.prompt,
-    completion_tokens: tokens.completion,
-    total_tokens: tokens.prompt + tokens.completion,
-    cost: expect.closeTo(tokens.prompt * pricing.prompt + tokens.completion * pricing.completion, 12),
-    prompt_tokens_details: { cached_tokens: tokens.cached },
-    completion_tokens_details: { reasoning_tokens: tokens.reasoning },
-  });
-}
+const read = (fixture: string) => readFixture(fixture);
+const expectUsage = (usage: Usage, tokens: TokenCounts) => expectPricedUsage(usage, tokens, pricing);
 
 interface ToolCallExpectation {
   index: number;

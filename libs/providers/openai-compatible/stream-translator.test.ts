@@ -1,20 +1,10 @@
-import { GatewayError, type ChatJob } from '../../contracts';
+import { GatewayError } from '../../contracts';
+import { chatJob, chatRequest } from '../shared/testing/chat-job-fixture';
 import { StreamTranslator } from './stream-translator';
 
-const job: ChatJob = {
-  generationId: 'gen-1',
-  attempt: 1,
-  model: 'openai/gpt-4.1-nano',
-  endpoint: {
-    providerId: 'openai',
-    providerName: 'OpenAI',
-    upstreamModel: 'gpt-4.1-nano-2025-04-14',
-    pricing: { prompt: 1e-6, completion: 2e-6, request: 0 },
-  },
-  stream: true,
-  deadline: Date.now() + 60_000,
-  request: { model: 'openai/gpt-4.1-nano', messages: [{ role: 'user', content: 'Hi' }], stream: true },
-};
+const job = chatJob({
+  request: chatRequest('openai/gpt-4.1-nano', { stream: true }),
+});
 
 const envelope = {
   id: 'chatcmpl-1',

@@ -2,10 +2,16 @@ import type { AttemptSummary, ChatJob } from '../../contracts';
 import type { StreamTranslation } from '../provider-adapter';
 import { convertDelta } from './convert-delta';
 import { convertUsage } from './convert-usage';
-import { invalidResponseError } from './invalid-response-error';
+import { parseStreamEvent, readProviderBody } from '../shared/read-provider-body';
+import {
+  finishStream,
+  nowInSeconds,
+  responseEnvelope,
+  type ResponseEnvelope,
+} from '../shared/response-envelope';
 import { mapFinishReason } from './map-finish-reason';
 import { chatChunkSchema } from './openai-compatible-api';
-import { isReasoningExcluded } from './openrouter-reasoning';
+import { isReasoningExcluded } from '../shared/openrouter-reasoning';
 import { providerReportedError } from './provider-reported-error';
 
 /**
@@ -40,7 +46,7 @@ export class StreamTranslator implements StreamTranslation {
 
     this.upstreamId ??= chunk.id ?? null;
     // 0 is what sanitised recordings and careless servers send; a client would show 1970.
-    this.created ??= chunk.created || Math.floor(Date.now() / 1000);
+    this.created ??= chunk.created || nowInSeconds();
     this.upstreamUsage = chunk.usage ?? chunk.x_groq?.usage ?? this.upstreamUsage;
     if (chunk.choices.length === 0) return [];
 
@@ -70,39 +76,23 @@ export class StreamTranslator implements StreamTranslation {
 
   finish(): { usageChunk: string; summary: AttemptSummary } {
     const usage = convertUsage(this.upstreamUsage, this.job.endpoint.pricing);
-    return {
-      usageChunk: JSON.stringify({ ...this.envelope(), choices: [], usage }),
-      summary: {
-        finishReason: mapFinishReason(this.nativeFinishReason),
-        nativeFinishReason: this.nativeFinishReason,
-        usage,
-        upstreamId: this.upstreamId,
-      },
-    };
+    return finishStream(this.envelope(), {
+      finishReason: mapFinishReason(this.nativeFinishReason),
+      nativeFinishReason: this.nativeFinishReason,
+      usage,
+      upstreamId: this.upstreamId,
+    });
   }
 
   private parse(text: string) {
     const providerName = this.job.endpoint.providerName;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw invalidResponseError(providerName, text, 'a stream event is not JSON');
-    }
-    const reported = providerReportedError(providerName, json, text);
-    if (reported) throw reported;
-    const parsed = chatChunkSchema.safeParse(json);
-    if (!parsed.success) throw invalidResponseError(providerName, text, parsed.error);
-    return parsed.data;
+    const json = parseStreamEvent(providerName, text);
+    return readProviderBody(providerName, chatChunkSchema, json, text, (body) =>
+      providerReportedError(providerName, body, text),
+    );
   }
 
-  private envelope() {
-    return {
-      id: this.job.generationId,
-      object: 'chat.completion.chunk',
-      created: (this.created ??= Math.floor(Date.now() / 1000)),
-      model: this.job.model,
-      provider: this.job.endpoint.providerName,
-    };
+  private envelope(): ResponseEnvelope {
+    return responseEnvelope(this.job, 'chat.completion.chunk', (this.created ??= nowInSeconds()));
   }
 }

@@ -1,20 +1,8 @@
 import { GatewayError, type ChatJob } from '../../contracts';
+import { chatJob } from '../shared/testing/chat-job-fixture';
 import { translateCompletion } from './translate-completion';
 
-const job: ChatJob = {
-  generationId: 'gen-1',
-  attempt: 1,
-  model: 'openai/gpt-4.1-nano',
-  endpoint: {
-    providerId: 'openai',
-    providerName: 'OpenAI',
-    upstreamModel: 'gpt-4.1-nano-2025-04-14',
-    pricing: { prompt: 1e-6, completion: 2e-6, request: 0 },
-  },
-  stream: false,
-  deadline: Date.now() + 60_000,
-  request: { model: 'openai/gpt-4.1-nano', messages: [{ role: 'user', content: 'Hi' }] },
-};
+const job = chatJob({ stream: false });
 
 const upstream = (fields: Record<string, unknown> = {}) => ({
   id: 'chatcmpl-1',

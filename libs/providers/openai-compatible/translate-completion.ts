@@ -1,10 +1,11 @@
 import type { AttemptSummary, ChatJob } from '../../contracts';
 import { convertMessage } from './convert-message';
 import { convertUsage } from './convert-usage';
-import { invalidResponseError } from './invalid-response-error';
+import { readProviderBody } from '../shared/read-provider-body';
+import { nowInSeconds, responseEnvelope } from '../shared/response-envelope';
 import { mapFinishReason } from './map-finish-reason';
 import { chatCompletionSchema } from './openai-compatible-api';
-import { isReasoningExcluded } from './openrouter-reasoning';
+import { isReasoningExcluded } from '../shared/openrouter-reasoning';
 import { providerReportedError } from './provider-reported-error';
 
 /**
@@ -19,12 +20,9 @@ export function translateCompletion(
 ): { body: string; summary: AttemptSummary } {
   const providerName = job.endpoint.providerName;
   const raw = JSON.stringify(upstream) ?? String(upstream);
-  const reported = providerReportedError(providerName, upstream, raw);
-  if (reported) throw reported;
-  const parsed = chatCompletionSchema.safeParse(upstream);
-  if (!parsed.success) throw invalidResponseError(providerName, raw, parsed.error);
-
-  const completion = parsed.data;
+  const completion = readProviderBody(providerName, chatCompletionSchema, upstream, raw, (body) =>
+    providerReportedError(providerName, body, raw),
+  );
   const usage = convertUsage(completion.usage, job.endpoint.pricing);
   const includeReasoning = !isReasoningExcluded(job.request);
   const choices = completion.choices.map((choice, position) => ({
@@ -35,12 +33,8 @@ export function translateCompletion(
     native_finish_reason: choice.finish_reason ?? null,
   }));
   const body = {
-    id: job.generationId,
-    object: 'chat.completion',
     // 0 is what sanitised recordings and careless servers send; a client would show 1970.
-    created: completion.created || Math.floor(Date.now() / 1000),
-    model: job.model,
-    provider: providerName,
+    ...responseEnvelope(job, 'chat.completion', completion.created || nowInSeconds()),
     choices,
     usage,
   };
