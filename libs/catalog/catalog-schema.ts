@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { providerPreferencesSchema } from '../contracts/chat-request';
 
 /**
  * The catalog file's shape. Prices are USD per million tokens (as providers publish them); the
@@ -37,6 +38,19 @@ const baseUrl = z
     (url) => !/\{(?!model\})[^}]*\}/.test(url),
     `may contain only the placeholder ${MODEL_PLACEHOLDER}, replaced by the endpoint's upstream_model`,
   );
+
+/** OpenRouter's quantization levels. https://openrouter.ai/docs/features/provider-routing#quantization */
+export const quantizations = [
+  'int4',
+  'int8',
+  'fp4',
+  'fp6',
+  'fp8',
+  'fp16',
+  'bf16',
+  'fp32',
+  'unknown',
+] as const;
 
 /** OpenRouter's parameter names (`max_tokens`, `tools`, `reasoning`, …), as `GET /models` lists them. */
 const supportedParameters = z.array(z.string().min(1));
@@ -85,6 +99,10 @@ const endpointSchema = z.strictObject({
   max_completion_tokens: z.number().int().positive().optional(),
   /** This endpoint's own list, when its provider accepts other parameters than the model's list says. */
   supported_parameters: supportedParameters.optional(),
+  /** Whether the provider may store or train on prompts; `provider.data_collection: deny` skips `allow`. */
+  data_collection: z.enum(['allow', 'deny'], { message: 'must be allow or deny' }).default('allow'),
+  /** The weights' precision, for `provider.quantizations`. */
+  quantization: z.enum(quantizations, { message: `must be one of ${quantizations.join(', ')}` }).optional(),
 });
 
 const modelSchema = z.strictObject({
@@ -98,9 +116,35 @@ const modelSchema = z.strictObject({
   endpoints: z.array(endpointSchema).min(1, 'a model needs at least one endpoint'),
 });
 
+/**
+ * One arm of a preset: what `model: "@preset/<slug>"` becomes when this arm is drawn. `parameters`
+ * (e.g. temperature) override the client's request.
+ */
+const presetVariantSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    weight: z.number().positive('must be a positive share of the traffic'),
+    model: modelId.optional(),
+    models: z.array(modelId).min(1).optional(),
+    provider: providerPreferencesSchema.optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((variant) => variant.model !== undefined || variant.models !== undefined, {
+    message: 'needs "model" or "models"',
+    path: ['model'],
+  });
+
+const presetSlug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and -');
+
+const presetSchema = z.strictObject({
+  variants: z.array(presetVariantSchema).min(1, 'a preset needs at least one variant'),
+});
+
 export const catalogFileSchema = z.strictObject({
   providers: z.record(providerId, providerSchema),
   models: z.record(modelId, modelSchema),
+  /** Named routing setups, `model: "@preset/<slug>"`; several variants make an A/B experiment. */
+  presets: z.record(presetSlug, presetSchema).default({}),
 });
 
 export type CatalogFile = z.infer<typeof catalogFileSchema>;

@@ -1,9 +1,10 @@
-import type { maxTokensFields, providerAuthStyles, providerFamilies } from './catalog-schema';
-import type { EndpointRef, TokenPricing } from '../contracts';
+import type { maxTokensFields, providerAuthStyles, providerFamilies, quantizations } from './catalog-schema';
+import type { EndpointRef, ProviderPreferences, TokenPricing } from '../contracts';
 
 export type ProviderFamily = (typeof providerFamilies)[number];
 export type ProviderAuth = (typeof providerAuthStyles)[number];
 export type MaxTokensField = (typeof maxTokensFields)[number];
+export type Quantization = (typeof quantizations)[number];
 
 export interface ProviderConfig {
   id: string;
@@ -29,6 +30,24 @@ export interface EndpointConfig {
   maxCompletionTokens?: number;
   /** Overrides the model's list for this endpoint; absent: the model's list. */
   supportedParameters?: string[];
+  /** Whether the provider may store or train on prompts. */
+  dataCollection: 'allow' | 'deny';
+  /** Absent when the catalog does not say; `provider.quantizations` then treats it as `unknown`. */
+  quantization?: Quantization;
+}
+
+/** One arm of a preset: the routing request it stands for, and parameters set on the request. */
+export interface PresetVariant {
+  name: string;
+  weight: number;
+  models: string[];
+  provider?: ProviderPreferences;
+  parameters?: Record<string, unknown>;
+}
+
+export interface PresetConfig {
+  slug: string;
+  variants: PresetVariant[];
 }
 
 export interface ModelConfig {
@@ -50,7 +69,12 @@ export class Catalog {
   constructor(
     readonly providers: ReadonlyMap<string, ProviderConfig>,
     readonly models: ReadonlyMap<string, ModelConfig>,
+    readonly presets: ReadonlyMap<string, PresetConfig> = new Map(),
   ) {}
+
+  preset(slug: string): PresetConfig | undefined {
+    return this.presets.get(slug);
+  }
 
   provider(id: string): ProviderConfig | undefined {
     return this.providers.get(id);

@@ -201,6 +201,80 @@ describe('parseCatalog provider options', () => {
   });
 });
 
+describe('parseCatalog routing fields', () => {
+  const withEndpointFields = (fields: string) =>
+    valid.replace(
+      'pricing: { prompt: 0.5, completion: 1.5 }',
+      `pricing: { prompt: 0.5, completion: 1.5 }\n${fields}`,
+    );
+
+  it('reads data_collection and quantization, defaulting to allow and unsaid', () => {
+    const plain = parseCatalog(valid, 'catalog.yaml').model('acme/small')!.endpoints[0];
+    expect(plain.dataCollection).toBe('allow');
+    expect(plain.quantization).toBeUndefined();
+    const text = withEndpointFields('        data_collection: deny\n        quantization: fp8');
+    const endpoint = parseCatalog(text, 'catalog.yaml').model('acme/small')!.endpoints[0];
+    expect(endpoint).toMatchObject({ dataCollection: 'deny', quantization: 'fp8' });
+  });
+
+  it.each([
+    [
+      '        data_collection: maybe',
+      'line 16, models.acme/small.endpoints.0.data_collection: must be allow or deny',
+    ],
+    ['        quantization: fp3', 'models.acme/small.endpoints.0.quantization: must be one of int4,'],
+  ])('rejects %s', (fields, problem) => {
+    expect(problemsOf(withEndpointFields(fields)).join('\n')).toContain(problem);
+  });
+
+  const withPresets = (presets: string) => `${valid}presets:\n${presets}`;
+
+  it('reads presets: each variant with its models, provider preferences and parameters', () => {
+    const text = withPresets(`  exp:
+    variants:
+      - { name: a, weight: 3, model: acme/small, provider: { sort: price } }
+      - { name: b, weight: 1, models: [acme/small], parameters: { temperature: 0.2 } }
+`);
+    expect(parseCatalog(text, 'catalog.yaml').preset('exp')).toEqual({
+      slug: 'exp',
+      variants: [
+        { name: 'a', weight: 3, models: ['acme/small'], provider: { sort: 'price' } },
+        { name: 'b', weight: 1, models: ['acme/small'], parameters: { temperature: 0.2 } },
+      ],
+    });
+  });
+
+  it('has no presets when the file gives none', () => {
+    expect(parseCatalog(valid, 'catalog.yaml').presets.size).toBe(0);
+  });
+
+  it.each([
+    ['  exp: { variants: [] }\n', 'line 17, presets.exp.variants: a preset needs at least one variant'],
+    [
+      '  exp: { variants: [{ name: a, weight: 1 }] }\n',
+      'presets.exp.variants.0.model: needs "model" or "models"',
+    ],
+    [
+      '  exp: { variants: [{ name: a, weight: 0, model: acme/small }] }\n',
+      'must be a positive share of the traffic',
+    ],
+    [
+      '  exp: { variants: [{ name: a, weight: 1, model: acme/nope }] }\n',
+      'presets.exp.variants.0.model: unknown model "acme/nope"',
+    ],
+    [
+      '  exp: { variants: [{ name: a, weight: 1, model: acme/small, provider: { sort: fastest } }] }\n',
+      'presets.exp.variants.0.provider.sort',
+    ],
+    [
+      '  Exp: { variants: [{ name: a, weight: 1, model: acme/small }] }\n',
+      'must be lowercase letters, digits and -',
+    ],
+  ])('rejects the preset %j', (presets, problem) => {
+    expect(problemsOf(withPresets(presets)).join('\n')).toContain(problem);
+  });
+});
+
 describe('the default catalog shipped in config/', () => {
   const catalog = loadCatalog('config/catalog.yaml', {});
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { Catalog, type ModelConfig, type ProviderConfig } from './catalog';
+import { Catalog, type ModelConfig, type PresetConfig, type ProviderConfig } from './catalog';
 import { catalogFileSchema, MODEL_PLACEHOLDER, type CatalogFile } from './catalog-schema';
 
 /** Services run from the repository (or image) root, where `config/` lives. */
@@ -93,6 +93,7 @@ function crossReferenceProblems(file: CatalogFile): Problem[] {
   return [
     ...Object.entries(file.providers).flatMap(([id, provider]) => providerOptionProblems(id, provider)),
     ...unknownProviderProblems(file),
+    ...unknownPresetModelProblems(file),
   ];
 }
 
@@ -149,6 +150,20 @@ function unknownProviderProblems(file: CatalogFile): Problem[] {
   );
 }
 
+/** A preset's variants may name only catalog models, so a typo fails at load, not per request. */
+function unknownPresetModelProblems(file: CatalogFile): Problem[] {
+  return Object.entries(file.presets).flatMap(([slug, preset]) =>
+    preset.variants.flatMap((variant, index) =>
+      [...(variant.model ? [variant.model] : []), ...(variant.models ?? [])]
+        .filter((model) => !file.models[model])
+        .map((model) => ({
+          path: ['presets', slug, 'variants', index, variant.model === model ? 'model' : 'models'],
+          message: `unknown model "${model}"; declare it under "models"`,
+        })),
+    ),
+  );
+}
+
 const PER_MILLION = 1e6;
 
 function toCatalog(file: CatalogFile): Catalog {
@@ -192,9 +207,26 @@ function toCatalog(file: CatalogFile): Catalog {
           contextLength: e.context_length ?? m.context_length,
           maxCompletionTokens: e.max_completion_tokens,
           ...(e.supported_parameters && { supportedParameters: e.supported_parameters }),
+          dataCollection: e.data_collection,
+          ...(e.quantization && { quantization: e.quantization }),
         })),
       },
     ]),
   );
-  return new Catalog(providers, models);
+  const presets = new Map<string, PresetConfig>(
+    Object.entries(file.presets).map(([slug, p]) => [
+      slug,
+      {
+        slug,
+        variants: p.variants.map((v) => ({
+          name: v.name,
+          weight: v.weight,
+          models: [...(v.model ? [v.model] : []), ...(v.models ?? [])],
+          ...(v.provider && { provider: v.provider }),
+          ...(v.parameters && { parameters: v.parameters }),
+        })),
+      },
+    ]),
+  );
+  return new Catalog(providers, models, presets);
 }

@@ -18,6 +18,8 @@ export interface AttemptAssignment {
   attempt: number;
   model: string;
   endpoint: EndpointRef;
+  /** Request parameters the router sets (a preset variant's); the worker merges them into the request. */
+  parameters?: Record<string, unknown>;
 }
 
 /** The header that carries the routing request to the router (`RouteRequest` JSON). */

@@ -61,3 +61,44 @@ describe('chatRequestSchema', () => {
     expect(problemOf(body)).toContain(expected);
   });
 });
+
+describe('provider preferences', () => {
+  const withProvider = (provider: unknown) => ({
+    model: 'a/b',
+    messages: [{ role: 'user', content: 'x' }],
+    provider,
+  });
+
+  it('accepts every documented field', () => {
+    const provider = {
+      order: ['a'],
+      only: ['a', 'b'],
+      ignore: ['c'],
+      allow_fallbacks: false,
+      require_parameters: true,
+      data_collection: 'deny',
+      quantizations: ['fp8', 'int4'],
+      sort: { by: 'throughput', partition: 'none' },
+      max_price: { prompt: 1, completion: 2, request: 0.01, image: 0.1 },
+      preferred_min_throughput: { p50: 50, p90: 20 },
+      preferred_max_latency: 2,
+    };
+    expect(chatRequestSchema.parse(withProvider(provider)).provider).toEqual(provider);
+  });
+
+  it.each([
+    [{ sort: 'fastest' }, 'provider.sort: must be price, throughput or latency, or { by, partition'],
+    [{ sort: { by: 'price', partition: 'provider' } }, 'provider.sort: must be price, throughput or latency'],
+    [{ data_collection: 'never' }, 'provider.data_collection: must be allow or deny'],
+    [{ max_price: { prompt: -1 } }, 'provider.max_price.prompt: must be USD per million tokens, 0 or more'],
+    [{ max_price: { tokens: 1 } }, 'provider.max_price'],
+    [
+      { preferred_max_latency: 'fast' },
+      'provider.preferred_max_latency: must be seconds (0 or more), or an object',
+    ],
+    [{ preferred_max_latency: -1 }, 'provider.preferred_max_latency: must be seconds, 0 or more'],
+    [{ alow_fallbacks: false }, 'provider'],
+  ])('rejects %j', (provider, problem) => {
+    expect(problemOf(withProvider(provider))).toContain(problem);
+  });
+});

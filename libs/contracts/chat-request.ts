@@ -90,15 +90,63 @@ const responseFormat = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** OpenRouter's provider preferences; the router interprets them. */
-export const providerPreferencesSchema = z
-  .object({
-    order: z.array(z.string()).optional(),
-    only: z.array(z.string()).optional(),
-    ignore: z.array(z.string()).optional(),
-    allow_fallbacks: z.boolean().optional(),
-  })
-  .loose();
+export const providerSortKeys = ['price', 'throughput', 'latency'] as const;
+const sortBy = z.enum(providerSortKeys, { message: 'must be price, throughput or latency' });
+
+/** USD per million tokens (prompt, completion, image) or per request, as OpenRouter's `max_price`. */
+const maxPrice = z.strictObject({
+  prompt: z.number().min(0, 'must be USD per million tokens, 0 or more').optional(),
+  completion: z.number().min(0, 'must be USD per million tokens, 0 or more').optional(),
+  request: z.number().min(0, 'must be USD per request, 0 or more').optional(),
+  image: z.number().min(0, 'must be USD per image, 0 or more').optional(),
+});
+
+/** A number applies to p50; an object sets cutoffs per percentile. */
+const percentileCutoffs = (unit: string) =>
+  z.union(
+    [
+      z.number().min(0, `must be ${unit}, 0 or more`),
+      z.strictObject({
+        p50: z.number().min(0).optional(),
+        p75: z.number().min(0).optional(),
+        p90: z.number().min(0).optional(),
+        p99: z.number().min(0).optional(),
+      }),
+    ],
+    { message: `must be ${unit} (0 or more), or an object of p50, p75, p90, p99 cutoffs` },
+  );
+
+/**
+ * OpenRouter's provider preferences; the router interprets them. Strict: a misspelt preference
+ * would otherwise be ignored silently and route somewhere the caller did not mean.
+ * https://openrouter.ai/docs/features/provider-routing
+ */
+export const providerPreferencesSchema = z.strictObject({
+  order: z.array(z.string()).optional(),
+  only: z.array(z.string()).optional(),
+  ignore: z.array(z.string()).optional(),
+  allow_fallbacks: z.boolean().optional(),
+  require_parameters: z.boolean().optional(),
+  data_collection: z.enum(['allow', 'deny'], { message: 'must be allow or deny' }).optional(),
+  quantizations: z.array(z.string()).optional(),
+  sort: z
+    .union(
+      [
+        sortBy,
+        z.strictObject({
+          by: sortBy,
+          partition: z.enum(['model', 'none']).nullish(),
+        }),
+      ],
+      { message: 'must be price, throughput or latency, or { by, partition: model | none }' },
+    )
+    .optional(),
+  max_price: maxPrice.optional(),
+  /** Tokens per second. */
+  preferred_min_throughput: percentileCutoffs('tokens per second').optional(),
+  /** Seconds to the first token. */
+  preferred_max_latency: percentileCutoffs('seconds').optional(),
+});
 
 const modelId = z.string().min(1, 'must not be empty');
 

@@ -35,12 +35,22 @@ export interface EndpointRef {
   supportedParameters?: string[];
 }
 
+/** The preset (`@preset/<slug>`) a request named, and the variant (A/B arm) it was given. */
+export interface PresetChoice {
+  name: string;
+  variant: string;
+}
+
 export interface PlannedAttempt {
   /** The public model id (`author/slug`) this attempt serves. */
   model: string;
   /** Where the job is sent: the worker queue of the endpoint's provider. */
   subject: string;
   endpoint: EndpointRef;
+  /** Set when the request named a preset; every attempt of the plan carries the same. */
+  preset?: PresetChoice;
+  /** Request parameters the preset variant sets (e.g. temperature); they override the client's. */
+  parameters?: Record<string, unknown>;
 }
 
 export type RoutePlan = { ok: true; attempts: PlannedAttempt[] } | ({ ok: false } & WireError);

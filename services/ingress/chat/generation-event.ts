@@ -44,5 +44,7 @@ export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
     apiKeyId: facts.apiKeyId,
     user: request.user ?? null,
     sessionId: request.session_id ?? null,
+    preset: result.served?.preset?.name ?? null,
+    variant: result.served?.preset?.variant ?? null,
   };
 }

@@ -1,22 +1,63 @@
 import {
   errors,
   type PlannedAttempt,
+  type PresetChoice,
+  type ProviderPreferences,
   type RoutePlan,
   type RouteRequest,
   type Subjects,
 } from '../../../libs/contracts';
-import type { Catalog, EndpointConfig, ModelConfig } from '../../../libs/catalog';
+import type { Catalog } from '../../../libs/catalog';
+import type { HealthView } from '../health/endpoint-health';
+import { deprioritiseUnavailable } from './availability';
+import { balanceByPrice } from './balance-by-price';
+import { choosePresetVariant, presetSlugOf } from './choose-preset-variant';
+import { filterCandidates } from './filter-candidates';
+import { parseModelVariant, type ModelVariant } from './model-variant';
+import { orderByPreference } from './order-by-preference';
+import type { RouteCandidate } from './route-candidate';
+import { applySoftPreferences } from './soft-preferences';
+import { sortCandidates, type ProviderSortKey } from './sort-candidates';
+import { pinStickyEndpoint } from './sticky-endpoint';
 
 const LIST_MODELS_HINT = 'List the available models with GET /api/v1/models.';
 
+/** What planning reads besides the request and catalog; injected so tests are deterministic. */
+export interface PlanContext {
+  health: HealthView;
+  /** Uniform in [0, 1): the weighted draws of load balancing and preset variants. */
+  random: () => number;
+  /** Epoch ms, for "an outage in the last 30 s". */
+  now: number;
+  /** `providerId@model` that served this request's session recently, if any. */
+  stickyEndpoint?: string;
+}
+
+/** A request after its preset: the routing it stands for, and what the plan must carry. */
+interface ResolvedRequest {
+  request: RouteRequest;
+  preset?: PresetChoice;
+  parameters?: Record<string, unknown>;
+}
+
 /**
- * Turns a routing request into an ordered list of attempts: each requested model in turn
- * (`model` first, then `models`, OpenRouter's fallback list), and for each model its endpoints
- * after the caller's provider preferences. The caller walks the list until one attempt serves.
+ * Turns a routing request into an ordered list of attempts, as OpenRouter routes: each requested
+ * model in turn (`model`, then `models`), its endpoints filtered by the hard preferences, ordered
+ * by `sort`, `order` or price-weighted load balancing, then soft preferences, health and the
+ * session's endpoint. The caller walks the list until one attempt serves.
+ * https://openrouter.ai/docs/features/provider-routing
  */
-export function planRoute(request: RouteRequest, catalog: Catalog, subjects: Subjects): RoutePlan {
-  const modelIds = requestedModels(request);
-  const unknown = modelIds.filter((id) => !catalog.model(id));
+export function planRoute(
+  original: RouteRequest,
+  catalog: Catalog,
+  subjects: Subjects,
+  context: PlanContext,
+): RoutePlan {
+  const resolved = resolvePreset(original, catalog, context.random);
+  if ('error' in resolved) return resolved.error;
+  const { request, preset, parameters } = resolved;
+  const variants = requestedModels(request).map((id) => parseModelVariant(id, (m) => !!catalog.model(m)));
+  const unknown = variants.filter((v) => !catalog.model(v.modelId)).map((v) => v.modelId);
   if (unknown.length > 0) {
     return failure(
       errors.notFound(`Model ${unknown.map((id) => `"${id}"`).join(', ')} not found. ${LIST_MODELS_HINT}`, {
@@ -24,20 +65,63 @@ export function planRoute(request: RouteRequest, catalog: Catalog, subjects: Sub
       }),
     );
   }
-  const models = modelIds.map((id) => catalog.model(id)!);
-  const attempts = models.flatMap((model) =>
-    preferredEndpoints(model, request).map((endpoint) => toAttempt(model, endpoint, catalog, subjects)),
-  );
-  if (attempts.length === 0) {
+  const provider = request.provider ?? {};
+  const perModel = variants.map((variant) => {
+    const model = catalog.model(variant.modelId)!;
+    const candidates = model.endpoints.map((endpoint) => ({
+      model,
+      endpoint,
+      health: context.health.get(endpoint.providerId, model.id),
+    }));
+    return filterCandidates(candidates, {
+      provider,
+      parameters: request.parameters ?? [],
+      freeOnly: variant.freeOnly,
+    });
+  });
+  const kept = perModel.map((result) => result.kept);
+  if (kept.every((list) => list.length === 0)) {
     return failure(
       errors.notFound('No endpoints found that match your provider preferences.', {
-        models: modelIds,
+        models: variants.map((v) => v.modelId),
         provider: request.provider ?? null,
+        excluded: perModel.flatMap((result) => result.excluded),
       }),
     );
   }
-  const allowFallbacks = request.provider?.allow_fallbacks ?? true;
-  return { ok: true, attempts: allowFallbacks ? attempts : attempts.slice(0, 1) };
+  const ordered = orderCandidates(kept, provider, variants, context);
+  const healthy = deprioritiseUnavailable(applySoftPreferences(ordered, provider), context.now);
+  const pinned = pinStickyEndpoint(healthy, context.stickyEndpoint, context.now);
+  const attempts = withoutFallbacks(pinned, provider).map((candidate) =>
+    toAttempt(candidate, catalog, subjects, preset, parameters),
+  );
+  return { ok: true, attempts };
+}
+
+/** `@preset/<slug>`: the variant's routing replaces the request's model, models and provider. */
+function resolvePreset(
+  request: RouteRequest,
+  catalog: Catalog,
+  random: () => number,
+): ResolvedRequest | { error: RoutePlan } {
+  const slug = presetSlugOf(request.model);
+  if (slug === undefined) return { request };
+  const preset = catalog.preset(slug);
+  if (!preset) {
+    return { error: failure(errors.notFound(`Preset "${slug}" not found.`, { preset: slug })) };
+  }
+  const variant = choosePresetVariant(preset, request.user || request.sessionId, random);
+  const [model, ...models] = variant.models;
+  return {
+    request: {
+      ...request,
+      model,
+      models: [...models, ...(request.models ?? [])],
+      provider: { ...variant.provider, ...request.provider },
+    },
+    preset: { name: slug, variant: variant.name },
+    ...(variant.parameters && { parameters: variant.parameters }),
+  };
 }
 
 function requestedModels(request: RouteRequest): string[] {
@@ -45,30 +129,52 @@ function requestedModels(request: RouteRequest): string[] {
   return [...new Set(ids)];
 }
 
-/** `only` and `ignore` filter; `order` puts the named providers first, in that order. */
-function preferredEndpoints(model: ModelConfig, request: RouteRequest): EndpointConfig[] {
-  const { only, ignore, order } = request.provider ?? {};
-  const kept = model.endpoints.filter(
-    (e) => (!only || only.includes(e.providerId)) && !(ignore ?? []).includes(e.providerId),
-  );
-  if (!order) return kept;
-  const rank = (e: EndpointConfig) => {
-    const index = order.indexOf(e.providerId);
-    return index === -1 ? order.length : index;
+/**
+ * `sort` (or a `:nitro`/`:floor` suffix) disables load balancing, as does `order`; with both,
+ * `order` leads and `sort` orders the rest. `partition: 'none'` sorts across models, otherwise
+ * each model's endpoints are ordered on their own and models keep the requested order.
+ */
+function orderCandidates(
+  perModel: RouteCandidate[][],
+  provider: ProviderPreferences,
+  variants: ModelVariant[],
+  context: PlanContext,
+): RouteCandidate[] {
+  const sort = typeof provider.sort === 'string' ? { by: provider.sort } : provider.sort;
+  const sortBy: ProviderSortKey | undefined = sort?.by ?? variants.find((v) => v.sortBy)?.sortBy;
+  const order = provider.order;
+  const arrange = (candidates: RouteCandidate[]) => {
+    if (!sortBy && !order) return balanceByPrice(candidates, context.random, context.now);
+    const sorted = sortBy ? sortCandidates(candidates, sortBy) : candidates;
+    return order ? orderByPreference(sorted, order) : sorted;
   };
-  return [...kept].sort((a, b) => rank(a) - rank(b));
+  return sort?.partition === 'none' ? arrange(perModel.flat()) : perModel.flatMap(arrange);
+}
+
+/**
+ * `allow_fallbacks: false`: only the providers named in `order`, or else the first choice alone.
+ * https://openrouter.ai/docs/features/provider-routing#disabling-fallbacks
+ */
+function withoutFallbacks(candidates: RouteCandidate[], provider: ProviderPreferences): RouteCandidate[] {
+  if (provider.allow_fallbacks !== false) return candidates;
+  const { order } = provider;
+  if (!order) return candidates.slice(0, 1);
+  return candidates.filter((c) => order.includes(c.endpoint.providerId));
 }
 
 function toAttempt(
-  model: ModelConfig,
-  endpoint: EndpointConfig,
+  { model, endpoint }: RouteCandidate,
   catalog: Catalog,
   subjects: Subjects,
+  preset: PresetChoice | undefined,
+  parameters: Record<string, unknown> | undefined,
 ): PlannedAttempt {
   return {
     model: model.id,
     subject: subjects.providerChat(endpoint.providerId),
     endpoint: catalog.endpointRef(model, endpoint),
+    ...(preset && { preset }),
+    ...(parameters && { parameters }),
   };
 }
 

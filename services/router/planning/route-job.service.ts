@@ -1,15 +1,20 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg } from '@nats-io/transport-node';
 import { CatalogStore } from '../../../libs/catalog';
 import {
   ATTEMPT_HEADER,
   ROUTE_HEADER,
   type AttemptAssignment,
+  type PlannedAttempt,
   type RouteRequest,
 } from '../../../libs/contracts';
 import { Bus, contextFromHeaders, FrameWriter } from '../../../libs/messaging';
 import { inSpan, SpanKind } from '../../../libs/telemetry';
+import type { HealthView } from '../health/endpoint-health';
+import { HEALTH_VIEW } from '../health/health-view.token';
 import { planRoute } from './plan-route';
+import { endpointKey } from './route-candidate';
+import { KvSessionEndpoints, type SessionEndpoints } from './session-endpoints';
 
 /**
  * Routes each job: answers its plan on the requester's inbox, then forwards the job's bytes,
@@ -19,11 +24,15 @@ import { planRoute } from './plan-route';
 @Injectable()
 export class RouteJobService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RouteJobService.name);
+  private readonly sessions: SessionEndpoints;
 
   constructor(
     private readonly bus: Bus,
     private readonly catalogs: CatalogStore,
-  ) {}
+    @Inject(HEALTH_VIEW) private readonly health: HealthView,
+  ) {
+    this.sessions = new KvSessionEndpoints(bus.nc, bus.subjects);
+  }
 
   onApplicationBootstrap(): void {
     this.bus.subscribe(this.bus.subjects.routeJob, 'router', (msg) => {
@@ -34,18 +43,50 @@ export class RouteJobService implements OnApplicationBootstrap {
     this.logger.log(`serving ${this.bus.subjects.routeJob} for ${this.catalogs.current.models.size} models`);
   }
 
-  private route(msg: Msg): void {
+  private async route(msg: Msg): Promise<void> {
     if (!msg.reply) return;
     const writer = new FrameWriter(this.bus.nc, msg.reply);
     const request = JSON.parse(msg.headers?.get(ROUTE_HEADER) || '{}') as RouteRequest;
-    const plan = planRoute(request, this.catalogs.current, this.bus.subjects);
+    const sessionId = request.sessionId ?? undefined;
+    const plan = planRoute(request, this.catalogs.current, this.bus.subjects, {
+      health: this.health,
+      random: Math.random,
+      now: Date.now(),
+      stickyEndpoint: sessionId ? await this.stickyEndpoint(sessionId) : undefined,
+    });
     if (!plan.ok) {
       writer.error(plan);
       return;
     }
     writer.plan(plan.attempts);
     const [first] = plan.attempts;
-    const assignment: AttemptAssignment = { attempt: 0, model: first.model, endpoint: first.endpoint };
+    const assignment: AttemptAssignment = {
+      attempt: 0,
+      model: first.model,
+      endpoint: first.endpoint,
+      ...(first.parameters && { parameters: first.parameters }),
+    };
     this.bus.forward(first.subject, msg.data, msg.reply, { [ATTEMPT_HEADER]: JSON.stringify(assignment) });
+    if (sessionId) this.rememberFirstAttempt(sessionId, first);
+  }
+
+  /** Stickiness is an optimisation: a KV outage routes as if the session were new. */
+  private async stickyEndpoint(sessionId: string): Promise<string | undefined> {
+    return this.sessions.get(sessionId).catch((error: unknown) => {
+      this.logger.warn(`session lookup failed, routing without it: ${String(error)}`);
+      return undefined;
+    });
+  }
+
+  /**
+   * The plan's first attempt is recorded, not the attempt that finally served: the router does
+   * not see the outcome. A failed first attempt shows in health, which unpins it next time.
+   */
+  private rememberFirstAttempt(sessionId: string, first: PlannedAttempt): void {
+    this.sessions
+      .remember(sessionId, endpointKey(first.endpoint.providerId, first.model))
+      .catch((error: unknown) => {
+        this.logger.warn(`session not recorded: ${String(error)}`);
+      });
   }
 }

@@ -1,0 +1,142 @@
+import type { ProviderPreferences } from '../../../libs/contracts';
+import { filterCandidates } from './filter-candidates';
+import { candidate, providersOf } from './test-candidates';
+
+const candidates = [
+  candidate('cheap', {
+    prompt: 0.5,
+    completion: 1,
+    endpoint: { quantization: 'fp8', dataCollection: 'deny' },
+  }),
+  candidate('mid', {
+    prompt: 2,
+    completion: 4,
+    endpoint: { quantization: 'int4', supportedParameters: ['tools'] },
+  }),
+  candidate('free', { prompt: 0, completion: 0 }),
+  candidate('dear', {
+    prompt: 10,
+    completion: 30,
+    endpoint: { quantization: 'bf16', dataCollection: 'deny', supportedParameters: ['temperature'] },
+  }),
+];
+
+const run = (provider: ProviderPreferences, parameters: string[] = [], freeOnly = false) =>
+  filterCandidates(candidates, { provider, parameters, freeOnly });
+
+describe('filterCandidates', () => {
+  it.each<[string, ProviderPreferences, string[], boolean, string[], Record<string, string>]>([
+    ['no preferences keep all', {}, [], false, ['cheap', 'mid', 'free', 'dear'], {}],
+    [
+      'only',
+      { only: ['mid', 'dear'] },
+      [],
+      false,
+      ['mid', 'dear'],
+      {
+        cheap: 'not in provider.only',
+        free: 'not in provider.only',
+      },
+    ],
+    ['ignore', { ignore: ['cheap'] }, [], false, ['mid', 'free', 'dear'], { cheap: 'in provider.ignore' }],
+    [
+      'quantizations: unset counts as unknown',
+      { quantizations: ['fp8', 'unknown'] },
+      [],
+      false,
+      ['cheap', 'free'],
+      {
+        mid: 'quantization int4 not in provider.quantizations',
+        dear: 'quantization bf16 not in provider.quantizations',
+      },
+    ],
+    [
+      'data_collection deny',
+      { data_collection: 'deny' },
+      [],
+      false,
+      ['cheap', 'dear'],
+      {
+        mid: 'may collect data; provider.data_collection is deny',
+        free: 'may collect data; provider.data_collection is deny',
+      },
+    ],
+    [
+      'data_collection allow keeps all',
+      { data_collection: 'allow' },
+      [],
+      false,
+      ['cheap', 'mid', 'free', 'dear'],
+      {},
+    ],
+    [
+      'require_parameters: tools covers tool_choice; no list accepts all',
+      { require_parameters: true },
+      ['tools', 'tool_choice'],
+      false,
+      ['cheap', 'mid', 'free'],
+      { dear: 'does not support tools, tool_choice (provider.require_parameters)' },
+    ],
+    [
+      'parameters without require_parameters filter nothing',
+      {},
+      ['tools'],
+      false,
+      ['cheap', 'mid', 'free', 'dear'],
+      {},
+    ],
+    [
+      'max_price per million tokens',
+      { max_price: { prompt: 2, completion: 3 } },
+      [],
+      false,
+      ['cheap', 'free'],
+      {
+        mid: 'completion price above provider.max_price',
+        dear: 'prompt, completion price above provider.max_price',
+      },
+    ],
+    [
+      'max_price at the price keeps it',
+      { max_price: { prompt: 10, completion: 30 } },
+      [],
+      false,
+      ['cheap', 'mid', 'free', 'dear'],
+      {},
+    ],
+    [
+      'the :free suffix',
+      {},
+      [],
+      true,
+      ['free'],
+      {
+        cheap: 'not free (:free)',
+        mid: 'not free (:free)',
+        dear: 'not free (:free)',
+      },
+    ],
+  ])('%s', (_case, provider, parameters, freeOnly, kept, reasons) => {
+    const result = run(provider, parameters, freeOnly);
+    expect(providersOf(result.kept)).toEqual(kept);
+    expect(Object.fromEntries(result.excluded.map((e) => [e.provider, e.reason]))).toEqual(reasons);
+  });
+
+  it('names the model of each excluded endpoint', () => {
+    expect(run({ only: ['mid'] }).excluded[0]).toEqual({
+      provider: 'cheap',
+      model: 'x/one',
+      reason: 'not in provider.only',
+    });
+  });
+
+  it('excludes by the per-request price of max_price.request', () => {
+    const paid = candidate('paid', { endpoint: { pricing: { prompt: 0, completion: 0, request: 0.01 } } });
+    const result = filterCandidates([paid], {
+      provider: { max_price: { request: 0.001 } },
+      parameters: [],
+      freeOnly: false,
+    });
+    expect(result.excluded.map((e) => e.reason)).toEqual(['request price above provider.max_price']);
+  });
+});

@@ -1,0 +1,98 @@
+import type { ProviderPreferences } from '../../../libs/contracts';
+import type { RouteCandidate } from './route-candidate';
+
+/** Why an endpoint was left out, named by the constraint that excluded it. */
+export interface Exclusion {
+  provider: string;
+  model: string;
+  reason: string;
+}
+
+export interface FilterInput {
+  provider: ProviderPreferences;
+  /** The request's parameters, for `require_parameters`. */
+  parameters: string[];
+  /** `:free`: only endpoints that charge nothing. */
+  freeOnly: boolean;
+}
+
+type Filter = (candidate: RouteCandidate, input: FilterInput) => string | null;
+
+const PER_MILLION = 1e6;
+
+/**
+ * Parameters a provider supports under another name in OpenRouter's `supported_parameters`:
+ * listing `tools` means it takes `tool_choice` too.
+ */
+const PARAMETER_ALIASES: Record<string, string> = {
+  tool_choice: 'tools',
+  parallel_tool_calls: 'tools',
+  max_completion_tokens: 'max_tokens',
+  top_logprobs: 'logprobs',
+};
+
+function supportsParameter(supported: string[], parameter: string): boolean {
+  return supported.includes(parameter) || supported.includes(PARAMETER_ALIASES[parameter] ?? parameter);
+}
+
+/** Hard filters, each returning the reason it excludes an endpoint, or null to keep it. */
+const FILTERS: Filter[] = [
+  ({ endpoint }, { provider }) =>
+    provider.only && !provider.only.includes(endpoint.providerId) ? 'not in provider.only' : null,
+  ({ endpoint }, { provider }) =>
+    provider.ignore?.includes(endpoint.providerId) ? 'in provider.ignore' : null,
+  ({ endpoint }, { provider }) =>
+    provider.quantizations && !provider.quantizations.includes(endpoint.quantization ?? 'unknown')
+      ? `quantization ${endpoint.quantization ?? 'unknown'} not in provider.quantizations`
+      : null,
+  ({ endpoint }, { provider }) =>
+    provider.data_collection === 'deny' && endpoint.dataCollection === 'allow'
+      ? 'may collect data; provider.data_collection is deny'
+      : null,
+  ({ model, endpoint }, { provider, parameters }) => {
+    // A catalog entry without a list accepts every parameter, as the worker treats it.
+    const supported = endpoint.supportedParameters ?? model.supportedParameters;
+    if (!provider.require_parameters || !supported) return null;
+    const missing = parameters.filter((parameter) => !supportsParameter(supported, parameter));
+    return missing.length > 0 ? `does not support ${missing.join(', ')} (provider.require_parameters)` : null;
+  },
+  ({ endpoint }, { provider }) => {
+    const limit = provider.max_price;
+    if (!limit) return null;
+    const { prompt, completion, request } = endpoint.pricing;
+    const over = [
+      limit.prompt !== undefined && prompt * PER_MILLION > limit.prompt && 'prompt',
+      limit.completion !== undefined && completion * PER_MILLION > limit.completion && 'completion',
+      limit.request !== undefined && request > limit.request && 'request',
+    ].filter(Boolean);
+    return over.length > 0 ? `${over.join(', ')} price above provider.max_price` : null;
+  },
+  ({ endpoint }, { freeOnly }) => {
+    const { prompt, completion, request } = endpoint.pricing;
+    return freeOnly && prompt + completion + request > 0 ? 'not free (:free)' : null;
+  },
+];
+
+/**
+ * OpenRouter's hard provider filters: `only`, `ignore`, `quantizations`, `data_collection`,
+ * `require_parameters`, `max_price` (USD per million tokens, per request) and `:free`. Keeps the
+ * candidates' order; each excluded endpoint says which constraint excluded it (the first that did).
+ * `max_price.image` is accepted but not applied: the catalog does not price images.
+ * https://openrouter.ai/docs/features/provider-routing
+ */
+export function filterCandidates(
+  candidates: RouteCandidate[],
+  input: FilterInput,
+): { kept: RouteCandidate[]; excluded: Exclusion[] } {
+  const kept: RouteCandidate[] = [];
+  const excluded: Exclusion[] = [];
+  for (const candidate of candidates) {
+    const reason = FILTERS.map((filter) => filter(candidate, input)).find((r) => r !== null);
+    if (reason) {
+      excluded.push({ provider: candidate.endpoint.providerId, model: candidate.model.id, reason });
+    } else {
+      kept.push(candidate);
+    }
+  }
+  return { kept, excluded };
+}
