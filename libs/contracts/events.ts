@@ -41,4 +41,39 @@ export interface GenerationEvent {
   apiKeyId: string | null;
   user: string | null;
   sessionId: string | null;
+  /** The preset slug when the request named `@preset/<slug>`, else null. */
+  preset: string | null;
+  /** The preset variant the request was routed to, else null. */
+  variant: string | null;
+}
+
+/**
+ * Published once per attempt, as it ends, by the worker that made it, or by ingress when no worker
+ * answered at all (no responders, first-frame timeout). The router's health tracker learns from
+ * it. Durations are ms from the start of the upstream call (ingress: from sending the job).
+ */
+export interface AttemptEvent {
+  generationId: string;
+  attempt: number;
+  /** Who saw the outcome: a worker's upstream call, or ingress waiting for a worker. */
+  source: 'worker' | 'ingress';
+  /** Public model id (`author/slug`). */
+  model: string;
+  providerId: string;
+  upstreamModel: string;
+  /** Epoch ms at which the attempt ended. */
+  endedAt: number;
+  ok: boolean;
+  /** Upstream HTTP status, or the gateway's own status when the provider never answered. */
+  status: number;
+  /** True for a failure another endpoint or a later try may not have: the endpoint's fault (5xx, 429, timeouts). */
+  retryable: boolean;
+  errorMessage: string | null;
+  /** Until the response headers arrived; null when they never did. */
+  firstByteMs: number | null;
+  /** Until the first token (streamed) or the whole body (not streamed); null when none came. */
+  firstTokenMs: number | null;
+  /** From the first token to the end (not streamed: the whole call), for throughput; null on failure. */
+  generationMs: number | null;
+  completionTokens: number | null;
 }

@@ -11,9 +11,15 @@ export interface Subjects {
   readonly routeJob: string;
   /** Request/reply: one generation record (metrics, queue group `metrics`). */
   readonly generationLookup: string;
+  /** Request/reply: a preset's per-variant A/B report (metrics, queue group `metrics`). */
+  readonly presetReport: string;
   /** Everything published to JetStream lives under this prefix. */
   readonly eventsWildcard: string;
   readonly generationEvent: string;
+  /** One AttemptEvent per attempt, core-published (the events stream stores it too); the router learns health from it. */
+  readonly attemptEvent: string;
+  /** Request/reply: a model's endpoints with live health, OpenRouter's shape (router, queue group `router`). */
+  readonly endpointsLookup: string;
   /** JetStream stream that holds the events. */
   readonly eventsStream: string;
   /** Where a worker for `providerId` takes chat jobs. */
@@ -35,8 +41,11 @@ export function subjectsFor(namespace = 'sy'): Subjects {
     namespace,
     routeJob: `${namespace}.router.route`,
     generationLookup: `${namespace}.metrics.generation.get`,
+    presetReport: `${namespace}.metrics.preset.report`,
     eventsWildcard: `${namespace}.events.>`,
     generationEvent: `${namespace}.events.generation`,
+    attemptEvent: `${namespace}.events.attempt`,
+    endpointsLookup: `${namespace}.router.endpoints`,
     eventsStream: `${namespace.toUpperCase().replace(/-/g, '_')}_EVENTS`,
     providerChat: (providerId) => `${namespace}.provider.${providerId}.chat`,
     providerQueue: (providerId) => `workers.${providerId}`,

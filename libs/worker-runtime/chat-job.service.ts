@@ -18,6 +18,7 @@ import {
 import { Bus, contextFromHeaders, decodeJson, FrameWriter } from '../messaging';
 import { inSpan, markFailed, SpanKind } from '../telemetry';
 import type { ProviderAdapter } from '../providers';
+import { startTiming, toAttemptEvent } from './attempt-timing';
 import { Cancellations } from './cancellations';
 import { runAttempt } from './run-attempt';
 import { closeUpstreamPool } from './upstream-http';
@@ -87,24 +88,36 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
       ...decodeJson<ChatJobBody>(msg.data),
       ...(JSON.parse(msg.headers?.get(ATTEMPT_HEADER) || '{}') as AttemptAssignment),
     };
+    // A preset variant's parameters (validated with the catalog) override the client's.
+    if (job.parameters) job.request = { ...job.request, ...job.parameters };
     const writer = new FrameWriter(this.bus.nc, msg.reply);
     const controller = this.cancellations.register(job.generationId, job.attempt);
     const deadline = setTimeout(() => controller.abort(new DeadlineExceeded()), job.deadline - Date.now());
     const attributes = { 'switchyard.generation_id': job.generationId, 'switchyard.attempt': job.attempt };
     const parent = contextFromHeaders(msg.headers);
+    const timing = startTiming(Date.now());
+    let failure: GatewayError | undefined;
     try {
       await inSpan(`chat ${provider.id}`, { kind: SpanKind.SERVER, attributes, parent }, (span) =>
-        runAttempt({ job, adapter: this.adapter, provider, apiKey, writer, signal: controller.signal }).catch(
-          (error: unknown) => {
-            const failure = this.classify(error, controller.signal, provider);
-            markFailed(span, failure.message);
-            writer.error(failure.toWire());
-          },
-        ),
+        runAttempt({
+          job,
+          adapter: this.adapter,
+          provider,
+          apiKey,
+          writer,
+          signal: controller.signal,
+          timing,
+        }).catch((error: unknown) => {
+          failure = this.classify(error, controller.signal, provider);
+          markFailed(span, failure.message);
+          writer.error(failure.toWire());
+        }),
       );
     } finally {
       clearTimeout(deadline);
       this.cancellations.release(job.generationId, job.attempt);
+      // Core publish: cheap and off the answer's path; the events stream keeps a copy anyway.
+      this.bus.publish(this.bus.subjects.attemptEvent, toAttemptEvent(job, timing, Date.now(), failure));
     }
   }
 

@@ -5,6 +5,7 @@ import { errors, type ChatJob } from '../contracts';
 import type { FrameWriter } from '../messaging';
 import type { ProviderAdapter } from '../providers';
 import { inSpan, SpanKind } from '../telemetry';
+import type { AttemptTiming } from './attempt-timing';
 import { callUpstream } from './upstream-http';
 
 export interface AttemptContext {
@@ -14,19 +15,24 @@ export interface AttemptContext {
   apiKey: string | undefined;
   writer: FrameWriter;
   signal: AbortSignal;
+  /** Filled in as the attempt goes, for its AttemptEvent. */
+  timing: AttemptTiming;
 }
 
 /** Calls the provider once and answers with frames; throws what went wrong, for the caller to classify. */
 export async function runAttempt(ctx: AttemptContext): Promise<void> {
-  const { job, adapter, provider, apiKey, signal } = ctx;
+  const { job, adapter, provider, apiKey, signal, timing } = ctx;
   const upstream = adapter.buildRequest(job, provider, apiKey);
   const timeoutMs = Math.max(1, job.deadline - Date.now());
   const span = { kind: SpanKind.CLIENT, attributes: { 'url.full': upstream.url } };
   const response = await inSpan(`POST ${provider.id}`, span, () => {
     // The provider may take part in the trace too.
     propagation.inject(context.active(), upstream.headers);
+    timing.startedAt = Date.now();
     return callUpstream({ ...upstream, signal, timeoutMs });
   });
+  timing.firstByteAt = Date.now();
+  timing.status = response.statusCode;
   if (response.statusCode !== 200) {
     const bodyText = await response.body.text();
     throw adapter.classifyError(response.statusCode, response.headers, bodyText, provider);
@@ -36,7 +42,9 @@ export async function runAttempt(ctx: AttemptContext): Promise<void> {
 }
 
 async function relayCompletion(ctx: AttemptContext, upstreamBody: unknown): Promise<void> {
+  ctx.timing.firstTokenAt = Date.now();
   const { body, summary } = ctx.adapter.translateCompletion(ctx.job, upstreamBody);
+  ctx.timing.completionTokens = summary.usage.completion_tokens;
   ctx.writer.done([body], summary);
 }
 
@@ -61,10 +69,13 @@ async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>)
     if (failure !== undefined) throw failure;
     // Once the answer is complete, what is left (usually the usage) goes out with the final frame.
     if (translation.complete) continue;
+    if (pending.length > 0) ctx.timing.firstTokenAt ??= Date.now();
     ctx.writer.chunks(pending);
     pending = [];
   }
   if (!translation.complete) throw errors.upstreamCut(ctx.provider.name);
   const { usageChunk, summary } = translation.finish();
+  ctx.timing.firstTokenAt ??= Date.now();
+  ctx.timing.completionTokens = summary.usage.completion_tokens;
   ctx.writer.done([...pending, usageChunk], summary);
 }

@@ -5,6 +5,7 @@ import {
   GatewayError,
   ROUTE_HEADER,
   type AttemptAssignment,
+  type AttemptEvent,
   type AttemptRecord,
   type AttemptSummary,
   type ChatJobBody,
@@ -102,6 +103,7 @@ export class AttemptRunner {
       attempt: index,
       model: planned.model,
       endpoint: planned.endpoint,
+      ...(planned.parameters && { parameters: planned.parameters }),
     };
     return {
       index,
@@ -153,7 +155,13 @@ export class AttemptRunner {
       if (!(error instanceof MessagingError)) throw error;
       if (!target.planned) return { error: routerUnavailable(error) };
       if (error.reason !== 'no-responders') this.cancel(ctx.generationId, target.index);
-      return { error: fromMessagingError(error, target.planned) };
+      const failure = fromMessagingError(error, target.planned);
+      // No worker answered at all, so no worker reports it: the endpoint is down all the same.
+      if (error.reason === 'no-responders' || error.reason === 'first-frame-timeout') {
+        const event = outageEvent(ctx.generationId, target.index, target.planned, failure);
+        this.bus.publish(this.bus.subjects.attemptEvent, event);
+      }
+      return { error: failure };
     }
   }
 
@@ -193,6 +201,31 @@ function fromMessagingError(error: MessagingError, planned: PlannedAttempt): Gat
         retryable: true,
       });
   }
+}
+
+function outageEvent(
+  generationId: string,
+  attempt: number,
+  planned: PlannedAttempt,
+  failure: GatewayError,
+): AttemptEvent {
+  return {
+    generationId,
+    attempt,
+    source: 'ingress',
+    model: planned.model,
+    providerId: planned.endpoint.providerId,
+    upstreamModel: planned.endpoint.upstreamModel,
+    endedAt: Date.now(),
+    ok: false,
+    status: failure.status,
+    retryable: failure.retryable,
+    errorMessage: failure.message,
+    firstByteMs: null,
+    firstTokenMs: null,
+    generationMs: null,
+    completionTokens: null,
+  };
 }
 
 function finalError(last: GatewayError | null, ctx: RunContext, attempts: AttemptRecord[]): GatewayError {
