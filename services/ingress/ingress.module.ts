@@ -14,7 +14,9 @@ import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
 import { GenerationController } from './generations/generation.controller';
 import { HealthController } from './health/health.controller';
 import { MessagesController } from './messages/messages.controller';
+import { EndpointsController } from './models/endpoints.controller';
 import { ModelsController } from './models/models.controller';
+import { PresetReportController } from './presets/preset-report.controller';
 
 @Module({
   imports: [MessagingModule.forRoot('ingress'), CatalogModule],
@@ -22,7 +24,9 @@ import { ModelsController } from './models/models.controller';
     ChatCompletionsController,
     MessagesController,
     ModelsController,
+    EndpointsController,
     GenerationController,
+    PresetReportController,
     HealthController,
   ],
   providers: [

@@ -7,6 +7,7 @@ import { ensureDatabase } from './database/ensure-database';
 import { openDataSource } from './database/open-data-source';
 import { GenerationsModule } from './generations/generations.module';
 import { metricsEnvSchema } from './metrics-env';
+import { PresetsModule } from './presets/presets.module';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { metricsEnvSchema } from './metrics-env';
       dataSourceFactory: openDataSource,
     }),
     GenerationsModule,
+    PresetsModule,
   ],
 })
 export class MetricsModule {}

@@ -1,6 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
 import { GenerationRecord } from '../generations/generation-record.entity';
 import { CreateGenerations1795581643651 } from '../migrations/1795581643651-create-generations';
+import { AddGenerationPresetVariant1795600000000 } from '../migrations/1795600000000-add-generation-preset-variant';
+import { CreateGenerationRollups1795600000001 } from '../migrations/1795600000001-create-generation-rollups';
 
 /** The schema comes only from the migrations, listed here in order, never from entity synchronisation. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -8,7 +10,11 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     type: 'postgres',
     url: databaseUrl,
     entities: [GenerationRecord],
-    migrations: [CreateGenerations1795581643651],
+    migrations: [
+      CreateGenerations1795581643651,
+      AddGenerationPresetVariant1795600000000,
+      CreateGenerationRollups1795600000001,
+    ],
     migrationsRun: true,
     synchronize: false,
     logging: ['schema', 'migration'],

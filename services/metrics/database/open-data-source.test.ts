@@ -29,8 +29,10 @@ describe('opening the database', () => {
       openDataSource(options),
     ]);
     try {
-      expect(await sources[0].query('SELECT name FROM migrations')).toEqual([
+      expect(await sources[0].query('SELECT name FROM migrations ORDER BY id')).toEqual([
         { name: 'CreateGenerations1795581643651' },
+        { name: 'AddGenerationPresetVariant1795600000000' },
+        { name: 'CreateGenerationRollups1795600000001' },
       ]);
       expect(await sources[0].query("SELECT to_regclass('generations') IS NOT NULL AS present")).toEqual([
         { present: true },

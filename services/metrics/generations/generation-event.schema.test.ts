@@ -10,6 +10,19 @@ describe('parseGenerationEvent', () => {
     expect(parseGenerationEvent(encode(event))).toEqual({ ok: true, event });
   });
 
+  it('reads an event from before presets as one without preset or variant', () => {
+    const { preset: _preset, variant: _variant, ...older } = sampleGenerationEvent();
+    expect(parseGenerationEvent(encode(older))).toMatchObject({
+      ok: true,
+      event: { preset: null, variant: null },
+    });
+  });
+
+  it('keeps the preset and variant an event carries', () => {
+    const event = sampleGenerationEvent({ preset: 'support-bot', variant: 'cheap' });
+    expect(parseGenerationEvent(encode(event))).toEqual({ ok: true, event });
+  });
+
   it.each([
     ['a body that is not JSON', '{"id":', 'body is not JSON', undefined],
     ['JSON that is not an object', '42', 'body: Invalid input: expected object, received number', undefined],

@@ -49,6 +49,9 @@ export const generationEventSchema = z.object({
   apiKeyId: text.nullable(),
   user: text.nullable(),
   sessionId: text.nullable(),
+  // Events published before presets existed carry neither field.
+  preset: text.nullable().default(null),
+  variant: text.nullable().default(null),
 }) satisfies z.ZodType<GenerationEvent>;
 
 export type ParsedGenerationEvent =

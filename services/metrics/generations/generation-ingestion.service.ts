@@ -12,7 +12,7 @@ import { parseGenerationEvent } from './generation-event.schema';
 import { GenerationRepository } from './generation.repository';
 
 export const CONSUMER_NAME = 'metrics-generations';
-/** Rows per INSERT; 200 rows × 25 columns stays far below Postgres' 65535 bind parameters. */
+/** Rows per INSERT; 200 rows × 27 columns stays far below Postgres' 65535 bind parameters. */
 const BATCH_SIZE = 200;
 /** How long a batch waits to fill once its first message is in: small next to the ~1 s visibility promise. */
 const BATCH_WINDOW_MS = 25;

@@ -11,6 +11,7 @@ const numericAsNumber: ValueTransformer = {
 @Entity('generations')
 @Index('generations_created_at_idx', ['createdAt'])
 @Index('generations_model_created_at_idx', ['model', 'createdAt'])
+@Index('generations_preset_variant_created_at_idx', ['preset', 'variant', 'createdAt'])
 export class GenerationRecord {
   @PrimaryColumn('text')
   id!: string;
@@ -86,6 +87,12 @@ export class GenerationRecord {
 
   @Column('text', { name: 'session_id', nullable: true })
   sessionId!: string | null;
+
+  @Column('text', { nullable: true })
+  preset!: string | null;
+
+  @Column('text', { nullable: true })
+  variant!: string | null;
 
   @Column('timestamptz', { name: 'recorded_at', default: () => 'now()' })
   recordedAt!: Date;

@@ -32,6 +32,8 @@ const COLUMNS: ReadonlyArray<readonly [column: string, value: (event: Generation
   ['api_key_id', (event) => event.apiKeyId],
   ['user_id', (event) => event.user],
   ['session_id', (event) => event.sessionId],
+  ['preset', (event) => event.preset],
+  ['variant', (event) => event.variant],
 ];
 
 @Injectable()
@@ -43,8 +45,9 @@ export class GenerationRepository {
   }
 
   /**
-   * Stores a batch as one multi-row INSERT: a single statement is its own transaction, so the batch
-   * lands whole or not at all. An id already stored (a redelivered or republished event) is skipped.
+   * Stores a batch and adds it to the per-minute rollups in one statement, so both land together or
+   * not at all. An id already stored (a redelivered or republished event) is skipped, and only the
+   * rows the INSERT returns (the new ones) are rolled up, so a redelivery never counts twice.
    */
   async insertMany(events: readonly GenerationEvent[]): Promise<void> {
     const rows = events.map(
@@ -52,10 +55,81 @@ export class GenerationRepository {
     );
     const values = events.flatMap((event) => COLUMNS.map(([, value]) => value(event)));
     await this.records.query(
-      `INSERT INTO generations (${COLUMNS.map(([column]) => column).join(', ')})
-       VALUES ${rows.join(', ')}
-       ON CONFLICT (id) DO NOTHING`,
+      `WITH inserted AS (
+         INSERT INTO generations (${COLUMNS.map(([column]) => column).join(', ')})
+         VALUES ${rows.join(', ')}
+         ON CONFLICT (id) DO NOTHING
+         RETURNING *
+       )
+       ${ROLLUP_INSERTED}`,
       values,
     );
   }
+
+  /**
+   * One row per variant of `preset` over generations created in the last `windowSeconds`, with
+   * percentiles computed by Postgres. Errors are generations whose status is 'error'.
+   */
+  variantStats(preset: string, windowSeconds: number): Promise<VariantStats[]> {
+    return this.records.query(
+      `SELECT variant,
+              count(*)::int AS requests,
+              (count(*) FILTER (WHERE status = 'error'))::int AS errors,
+              (count(*) FILTER (WHERE status = 'error'))::float8 / count(*) AS error_rate,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS latency_p50_ms,
+              percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS latency_p95_ms,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY generation_time_ms) AS generation_time_p50_ms,
+              sum(total_cost)::float8 AS total_cost,
+              (sum(total_cost) / count(*))::float8 AS cost_per_request,
+              sum(tokens_prompt)::float8 AS tokens_prompt,
+              sum(tokens_completion)::float8 AS tokens_completion
+         FROM generations
+        WHERE preset = $1 AND created_at > now() - make_interval(secs => $2)
+        GROUP BY variant
+        ORDER BY variant NULLS LAST`,
+      [preset, windowSeconds],
+    );
+  }
 }
+
+/** Per-variant figures of a preset, as Postgres computes them; a percentile is null without samples. */
+export interface VariantStats {
+  variant: string | null;
+  requests: number;
+  errors: number;
+  error_rate: number;
+  latency_p50_ms: number | null;
+  latency_p95_ms: number | null;
+  generation_time_p50_ms: number | null;
+  total_cost: number;
+  cost_per_request: number;
+  tokens_prompt: number;
+  tokens_completion: number;
+}
+
+/**
+ * Adds the rows of `inserted` to their minute's rollup. Minutes are cut in UTC so every replica
+ * agrees whatever its session time zone; the unique key treats NULLs as equal (see the migration).
+ */
+const ROLLUP_INSERTED = `
+  INSERT INTO generation_rollups AS rollup (
+    minute, model, provider_id, preset, variant, requests, errors, tokens_prompt, tokens_completion,
+    tokens_reasoning, tokens_cached, total_cost, latency_ms_sum, latency_count, generation_time_ms_sum
+  )
+  SELECT date_trunc('minute', created_at, 'UTC'), model, provider_id, preset, variant,
+         count(*), count(*) FILTER (WHERE status = 'error'), sum(tokens_prompt), sum(tokens_completion),
+         sum(tokens_reasoning), sum(tokens_cached), sum(total_cost), coalesce(sum(latency_ms), 0),
+         count(latency_ms), sum(generation_time_ms)
+    FROM inserted
+   GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (minute, model, provider_id, preset, variant) DO UPDATE SET
+    requests = rollup.requests + excluded.requests,
+    errors = rollup.errors + excluded.errors,
+    tokens_prompt = rollup.tokens_prompt + excluded.tokens_prompt,
+    tokens_completion = rollup.tokens_completion + excluded.tokens_completion,
+    tokens_reasoning = rollup.tokens_reasoning + excluded.tokens_reasoning,
+    tokens_cached = rollup.tokens_cached + excluded.tokens_cached,
+    total_cost = rollup.total_cost + excluded.total_cost,
+    latency_ms_sum = rollup.latency_ms_sum + excluded.latency_ms_sum,
+    latency_count = rollup.latency_count + excluded.latency_count,
+    generation_time_ms_sum = rollup.generation_time_ms_sum + excluded.generation_time_ms_sum`;

@@ -8,5 +8,6 @@ import { GenerationRepository } from './generation.repository';
 @Module({
   imports: [TypeOrmModule.forFeature([GenerationRecord])],
   providers: [GenerationRepository, GenerationIngestionService, GenerationLookupHandler],
+  exports: [GenerationRepository],
 })
 export class GenerationsModule {}

@@ -47,6 +47,8 @@ export function sampleGenerationEvent(overrides: Partial<GenerationEvent> = {}):
     apiKeyId: 'key-1',
     user: 'user-42',
     sessionId: 'session-7',
+    preset: null,
+    variant: null,
     ...overrides,
   };
 }

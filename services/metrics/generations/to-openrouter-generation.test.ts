@@ -46,6 +46,8 @@ function record(overrides: Partial<GenerationRecord> = {}): GenerationRecord {
     apiKeyId: 'key-1',
     userId: 'user-42',
     sessionId: 'session-7',
+    preset: 'support-bot',
+    variant: 'cheap',
     recordedAt: new Date('2026-11-25T10:00:01.000Z'),
     ...overrides,
   } satisfies GenerationRecord);
@@ -95,6 +97,8 @@ describe('toOpenRouterGeneration', () => {
       error: null,
       user: 'user-42',
       session_id: 'session-7',
+      preset: 'support-bot',
+      variant: 'cheap',
     });
   });
 

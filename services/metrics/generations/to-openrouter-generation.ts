@@ -48,6 +48,9 @@ export interface OpenRouterGeneration {
   error: { code: number; message: string } | null;
   user: string | null;
   session_id: string | null;
+  /** Ours, not OpenRouter's: the preset and variant that served the request, when it named a preset. */
+  preset: string | null;
+  variant: string | null;
 }
 
 export function toOpenRouterGeneration(record: GenerationRecord): OpenRouterGeneration {
@@ -95,5 +98,7 @@ export function toOpenRouterGeneration(record: GenerationRecord): OpenRouterGene
         : null,
     user: record.userId,
     session_id: record.sessionId,
+    preset: record.preset,
+    variant: record.variant,
   };
 }

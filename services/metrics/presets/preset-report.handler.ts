@@ -1,0 +1,54 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { z } from 'zod';
+import { errors, type WireError } from '../../../libs/contracts';
+import { Bus } from '../../../libs/messaging';
+import { GenerationRepository, type VariantStats } from '../generations/generation.repository';
+import { DEFAULT_REPORT_WINDOW, parseReportWindow } from './report-window';
+
+/** One arm of a preset's A/B comparison; ttft is OpenRouter's `latency` (time to the first byte). */
+export interface VariantReport extends VariantStats {
+  ttft_p50_ms: number | null;
+}
+
+export interface PresetReport {
+  preset: string;
+  window: string;
+  variants: VariantReport[];
+}
+
+export type PresetReportReply = { ok: true; data: PresetReport } | ({ ok: false } & WireError);
+
+const reportRequestSchema = z.object({
+  preset: z.string().min(1),
+  window: z.string().default(DEFAULT_REPORT_WINDOW),
+});
+
+/** Answers `presetReport` requests (what ingress turns into GET /api/v1/presets/{slug}/report). */
+@Injectable()
+export class PresetReportHandler implements OnApplicationBootstrap {
+  constructor(
+    private readonly bus: Bus,
+    private readonly generations: GenerationRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.bus.serve(this.bus.subjects.presetReport, 'metrics', (request: unknown) => this.report(request));
+  }
+
+  async report(request: unknown): Promise<PresetReportReply> {
+    const parsed = reportRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      const message = 'A preset report needs { "preset": "<slug>", "window"?: "24h" }';
+      return { ok: false, ...errors.badRequest(message).toWire() };
+    }
+    const { preset, window } = parsed.data;
+    const windowLength = parseReportWindow(window);
+    if (!windowLength.ok) {
+      return { ok: false, ...errors.badRequest(`Invalid request: window: ${windowLength.reason}`).toWire() };
+    }
+    // A preset without traffic in the window (or not known at all) has simply no variants yet.
+    const stats = await this.generations.variantStats(preset, windowLength.seconds);
+    const variants = stats.map((arm) => ({ ...arm, ttft_p50_ms: arm.latency_p50_ms }));
+    return { ok: true, data: { preset, window, variants } };
+  }
+}
