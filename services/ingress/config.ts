@@ -12,6 +12,11 @@ export const ingressEnvSchema = sharedEnvSchema.extend({
   SWITCHYARD_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** How long a started stream may stay silent. */
   SWITCHYARD_STREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /**
+   * After every endpoint of the plan failed with a retryable error, how many more times to go
+   * through the plan (a provider that failed is waited for: its Retry-After, or backoff with jitter).
+   */
+  SWITCHYARD_RETRY_ROUNDS: z.coerce.number().int().min(0).max(5).default(1),
   /** HTTP body limit; the effective limit is also bounded by the NATS server's max_payload. */
   SWITCHYARD_MAX_BODY_BYTES: z.coerce
     .number()

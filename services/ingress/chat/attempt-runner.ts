@@ -18,6 +18,7 @@ import { Bus, decodeJson, encodeJson, MessagingError } from '../../../libs/messa
 import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import type { ChatResponse } from './chat-response';
+import { pauseBefore, type FailedAttempt } from './retry-pause';
 
 export interface RunContext {
   generationId: string;
@@ -36,6 +37,8 @@ export interface RunResult {
   /** Empty when the request was refused before any attempt (not routable, too large). */
   attempts: AttemptRecord[];
 }
+
+const MAX_RETRY_PAUSE_MS = 10_000;
 
 type AttemptOutcome = { summary: AttemptSummary } | { error: GatewayError };
 
@@ -70,19 +73,31 @@ export class AttemptRunner {
     const payload = encodeJson(body);
     if (payload.length > this.bus.maxPayload) return refused(errors.payloadTooLarge(this.bus.maxPayload));
     const attempts: AttemptRecord[] = [];
+    const failed: FailedAttempt[] = [];
     const plan: PlannedAttempt[] = [];
     let lastError: GatewayError | null = null;
-    for (let index = 0; index === 0 || index < plan.length; index++) {
+    // The plan once through, then again for each retry round; the deadline bounds it all.
+    for (
+      let index = 0;
+      index === 0 || index < plan.length * (1 + this.env.SWITCHYARD_RETRY_ROUNDS);
+      index++
+    ) {
       if (response.disconnected) return { served: null, summary: null, error: errors.cancelled(), attempts };
+      const next = plan[index % Math.max(1, plan.length)];
+      const pause = next ? pauseBefore(next.endpoint.providerId, failed) : 0;
       if (Date.now() >= ctx.deadline) break;
-      const target = index === 0 ? this.viaRouter(ctx.route) : this.direct(plan[index], index);
+      // A provider that asks for a long wait is passed over rather than waited for.
+      if (pause > MAX_RETRY_PAUSE_MS || Date.now() + pause >= ctx.deadline) continue;
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+      const target = index === 0 ? this.viaRouter(ctx.route) : this.direct(next, index);
       const startedAt = Date.now();
       const outcome = await this.traced(target, () => this.attempt(payload, target, ctx, response, plan));
-      const planned = plan[index];
+      const planned = plan[index % Math.max(1, plan.length)];
       if (!planned) return refused('error' in outcome ? outcome.error : errors.internal('No plan was made.'));
       attempts.push(toRecord(planned, outcome, startedAt));
       if ('summary' in outcome) return { served: planned, summary: outcome.summary, error: null, attempts };
       lastError = outcome.error;
+      failed.push({ providerId: planned.endpoint.providerId, error: lastError });
       if (response.started || !lastError.retryable) {
         return { served: planned, summary: null, error: lastError, attempts };
       }
