@@ -16,7 +16,10 @@ export interface Subjects {
   /** Everything published to JetStream lives under this prefix. */
   readonly eventsWildcard: string;
   readonly generationEvent: string;
-  /** One AttemptEvent per attempt, core-published (the events stream stores it too); the router learns health from it. */
+  /**
+   * One AttemptEvent per attempt, on core NATS only (outside the events stream: health tolerates a
+   * lost event, and storing them would double the stream's writes); the router learns health from it.
+   */
   readonly attemptEvent: string;
   /** Request/reply: a model's endpoints with live health, OpenRouter's shape (router, queue group `router`). */
   readonly endpointsLookup: string;
@@ -44,7 +47,7 @@ export function subjectsFor(namespace = 'sy'): Subjects {
     presetReport: `${namespace}.metrics.preset.report`,
     eventsWildcard: `${namespace}.events.>`,
     generationEvent: `${namespace}.events.generation`,
-    attemptEvent: `${namespace}.events.attempt`,
+    attemptEvent: `${namespace}.health.attempt`,
     endpointsLookup: `${namespace}.router.endpoints`,
     eventsStream: `${namespace.toUpperCase().replace(/-/g, '_')}_EVENTS`,
     providerChat: (providerId) => `${namespace}.provider.${providerId}.chat`,
