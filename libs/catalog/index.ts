@@ -4,3 +4,4 @@ export * from './catalog-schema';
 export * from './catalog-store';
 export * from './catalog.module';
 export * from './load-catalog';
+export * from './format-price';

@@ -1,17 +1,5 @@
 import { loadCatalog } from '../../../libs/catalog';
-import { formatPrice, toOpenRouterModel } from './model-list';
-
-describe('formatPrice', () => {
-  it.each([
-    [0, '0'],
-    [0.15e-6, '0.00000015'],
-    [2e-6, '0.000002'],
-    [1.1e-6, '0.0000011'],
-    [0.5, '0.5'],
-  ])('%p → %p', (price, text) => {
-    expect(formatPrice(price)).toBe(text);
-  });
-});
+import { toOpenRouterModel } from './model-list';
 
 describe('toOpenRouterModel', () => {
   it('renders a catalog model in OpenRouter shape', () => {

@@ -1,10 +1,9 @@
-import type { Catalog, EndpointConfig, ModelConfig } from '../../../libs/catalog';
-
-/** A price as OpenRouter writes it: USD per token, as a decimal string without exponent. */
-export function formatPrice(usdPerToken: number): string {
-  if (usdPerToken === 0) return '0';
-  return usdPerToken.toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
-}
+import {
+  formatUsdPerToken,
+  type Catalog,
+  type EndpointConfig,
+  type ModelConfig,
+} from '../../../libs/catalog';
 
 const cheapest = (model: ModelConfig): EndpointConfig =>
   model.endpoints.reduce((best, e) =>
@@ -29,9 +28,9 @@ export function toOpenRouterModel(model: ModelConfig) {
       instruct_type: null,
     },
     pricing: {
-      prompt: formatPrice(endpoint.pricing.prompt),
-      completion: formatPrice(endpoint.pricing.completion),
-      request: formatPrice(endpoint.pricing.request),
+      prompt: formatUsdPerToken(endpoint.pricing.prompt),
+      completion: formatUsdPerToken(endpoint.pricing.completion),
+      request: formatUsdPerToken(endpoint.pricing.request),
       image: '0',
       web_search: '0',
       internal_reasoning: '0',

@@ -1,17 +1,6 @@
 import { loadCatalog } from '../../../libs/catalog';
-import { formatUsdPerToken, toEndpointListing } from './endpoint-listing';
+import { toEndpointListing } from './endpoint-listing';
 import type { EndpointReport } from './health-book';
-
-describe('formatUsdPerToken', () => {
-  it.each([
-    [0, '0'],
-    [0.15e-6, '0.00000015'],
-    [2e-6, '0.000002'],
-    [0.5, '0.5'],
-  ])('%p → %p', (price, text) => {
-    expect(formatUsdPerToken(price)).toBe(text);
-  });
-});
 
 describe('toEndpointListing', () => {
   const catalog = loadCatalog('config/catalog.yaml', {});

@@ -1,4 +1,9 @@
-import type { Catalog, EndpointConfig, ModelConfig } from '../../../libs/catalog';
+import {
+  formatUsdPerToken,
+  type Catalog,
+  type EndpointConfig,
+  type ModelConfig,
+} from '../../../libs/catalog';
 import type { Circuit } from './circuit-breaker';
 import type { EndpointReport } from './health-book';
 
@@ -8,12 +13,6 @@ import type { EndpointReport } from './health-book';
  * https://openrouter.ai/docs/api-reference/endpoints/list-all-endpoints-for-a-model
  */
 const STATUS_BY_CIRCUIT: Record<Circuit, number> = { closed: 0, 'half-open': -1, open: -2 };
-
-/** USD per token as a decimal string without exponent, as OpenRouter writes prices. */
-export function formatUsdPerToken(usdPerToken: number): string {
-  if (usdPerToken === 0) return '0';
-  return usdPerToken.toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
-}
 
 type ReportOf = (providerId: string, model: string) => EndpointReport | undefined;
 
