@@ -72,6 +72,20 @@ export abstract class ChatResponse {
   abstract end(): void;
   abstract fail(error: GatewayError, context: ErrorChunkContext): void;
 
+  /** Takes the response over from Fastify and sends the event-stream head, once. */
+  protected openEventStream(): void {
+    const raw = this.reply.raw;
+    if (raw.headersSent) return;
+    this.reply.hijack();
+    raw.writeHead(200, {
+      ...this.headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      // Proxies (nginx) would otherwise buffer the stream.
+      'x-accel-buffering': 'no',
+    });
+  }
+
   protected sendError(error: GatewayError): void {
     void this.reply.status(error.status).headers(this.headers).send({ error: error.toBody() });
   }
@@ -80,17 +94,8 @@ export abstract class ChatResponse {
 /** `text/event-stream` as OpenAI sends it: `data: {chunk}` events, then `data: [DONE]`. */
 export class SseChatResponse extends ChatResponse {
   protected send(chunks: Buffer[]): void {
-    const raw = this.reply.raw;
-    if (!raw.headersSent) {
-      this.reply.hijack();
-      raw.writeHead(200, {
-        ...this.headers,
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        'x-accel-buffering': 'no',
-      });
-    }
-    raw.write(Buffer.concat(chunks.flatMap((chunk) => [SSE_DATA, chunk, SSE_END_OF_EVENT])));
+    this.openEventStream();
+    this.reply.raw.write(Buffer.concat(chunks.flatMap((chunk) => [SSE_DATA, chunk, SSE_END_OF_EVENT])));
   }
 
   end(): void {

@@ -28,16 +28,7 @@ export class AnthropicSseResponse extends ChatResponse {
 
   protected send(chunks: Buffer[]): void {
     if (this.ended) return;
-    const raw = this.reply.raw;
-    if (!raw.headersSent) {
-      this.reply.hijack();
-      raw.writeHead(200, {
-        ...this.headers,
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        'x-accel-buffering': 'no',
-      });
-    }
+    this.openEventStream();
     let events = '';
     try {
       for (const chunk of chunks) {
@@ -51,7 +42,7 @@ export class AnthropicSseResponse extends ChatResponse {
       this.endWithError(error, events);
       return;
     }
-    if (events) raw.write(events);
+    if (events) this.reply.raw.write(events);
   }
 
   end(): void {
