@@ -9,6 +9,8 @@ export interface RouteRequest {
   route?: 'fallback' | null;
   /** Sticky routing: a session stays on the endpoint that served it (body `session_id` or `x-session-id`). */
   sessionId?: string | null;
+  /** Lets the router learn, from attempt events, which endpoint served a session. */
+  generationId?: string;
   /** The end user, for sticky experiment variants. */
   user?: string | null;
   /** The request parameters in use, for `provider.require_parameters`. */

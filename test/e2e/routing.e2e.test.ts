@@ -125,6 +125,17 @@ describe('sticky sessions', () => {
     }
     expect(providers.size).toBe(1);
   });
+
+  it('pins a session to the endpoint that served it when its first choice failed', async () => {
+    const first = await complete({ session_id: 'session-2', provider: { order: ['broken', 'dear'] } });
+    expect(first.provider).toBe('Dear');
+    // Balancing by price alone would pick the cheaper endpoints; the session stays where it was served.
+    // The router learns who served from the attempt events, which follow the answer by moments.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let i = 0; i < 4; i++) {
+      expect((await complete({ session_id: 'session-2' })).provider).toBe('Dear');
+    }
+  });
 });
 
 describe('presets', () => {

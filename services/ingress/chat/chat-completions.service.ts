@@ -72,6 +72,7 @@ export class ChatCompletionsService {
       provider: request.provider,
       route: request.route,
       sessionId: request.session_id ?? headerValue(reply.request.headers['x-session-id']),
+      generationId,
       user: request.user,
       parameters: requestedParameters(request),
     };

@@ -3,18 +3,18 @@ import type { Msg } from '@nats-io/transport-node';
 import { CatalogStore } from '../../../libs/catalog';
 import {
   ATTEMPT_HEADER,
+  type AttemptEvent,
   ROUTE_HEADER,
   type AttemptAssignment,
-  type PlannedAttempt,
   type RouteRequest,
 } from '../../../libs/contracts';
-import { Bus, contextFromHeaders, FrameWriter } from '../../../libs/messaging';
+import { Bus, contextFromHeaders, decodeJson, FrameWriter } from '../../../libs/messaging';
 import { inSpan, SpanKind } from '../../../libs/telemetry';
 import type { HealthView } from '../health/endpoint-health';
 import { HEALTH_VIEW } from '../health/health-view.token';
 import { planRoute } from './plan-route';
 import { endpointKey } from './route-candidate';
-import { KvSessionEndpoints, type SessionEndpoints } from './session-endpoints';
+import { KvSessionEndpoints, SESSION_TTL_MS, type SessionEndpoints } from './session-endpoints';
 
 /**
  * Routes each job: answers its plan on the requester's inbox, then forwards the job's bytes,
@@ -25,6 +25,8 @@ import { KvSessionEndpoints, type SessionEndpoints } from './session-endpoints';
 export class RouteJobService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RouteJobService.name);
   private readonly sessions: SessionEndpoints;
+  /** Generations routed here with a session, until an attempt serves them: generation id → session id. */
+  private readonly awaitingServe = new Map<string, string>();
 
   constructor(
     private readonly bus: Bus,
@@ -40,6 +42,10 @@ export class RouteJobService implements OnApplicationBootstrap {
         this.route(msg),
       );
     });
+    // Every replica hears every outcome; only the one that routed the generation holds its session.
+    this.bus.subscribe(this.bus.subjects.attemptEvent, undefined, (msg) =>
+      this.onAttempt(decodeJson<AttemptEvent>(msg.data)),
+    );
     this.logger.log(`serving ${this.bus.subjects.routeJob} for ${this.catalogs.current.models.size} models`);
   }
 
@@ -67,7 +73,22 @@ export class RouteJobService implements OnApplicationBootstrap {
       ...(first.parameters && { parameters: first.parameters }),
     };
     this.bus.forward(first.subject, msg.data, msg.reply, { [ATTEMPT_HEADER]: JSON.stringify(assignment) });
-    if (sessionId) this.rememberFirstAttempt(sessionId, first);
+    if (sessionId && request.generationId) this.awaitServe(request.generationId, sessionId);
+  }
+
+  private awaitServe(generationId: string, sessionId: string): void {
+    this.awaitingServe.set(generationId, sessionId);
+    setTimeout(() => this.awaitingServe.delete(generationId), SESSION_TTL_MS).unref();
+  }
+
+  /** The session is pinned to the endpoint that served it, whichever attempt that was. */
+  private onAttempt(event: AttemptEvent): void {
+    const sessionId = this.awaitingServe.get(event.generationId);
+    if (!sessionId || !event.ok) return;
+    this.awaitingServe.delete(event.generationId);
+    this.sessions.remember(sessionId, endpointKey(event.providerId, event.model)).catch((error: unknown) => {
+      this.logger.warn(`session not recorded: ${String(error)}`);
+    });
   }
 
   /** Stickiness is an optimisation: a KV outage routes as if the session were new. */
@@ -76,17 +97,5 @@ export class RouteJobService implements OnApplicationBootstrap {
       this.logger.warn(`session lookup failed, routing without it: ${String(error)}`);
       return undefined;
     });
-  }
-
-  /**
-   * The plan's first attempt is recorded, not the attempt that finally served: the router does
-   * not see the outcome. A failed first attempt shows in health, which unpins it next time.
-   */
-  private rememberFirstAttempt(sessionId: string, first: PlannedAttempt): void {
-    this.sessions
-      .remember(sessionId, endpointKey(first.endpoint.providerId, first.model))
-      .catch((error: unknown) => {
-        this.logger.warn(`session not recorded: ${String(error)}`);
-      });
   }
 }
