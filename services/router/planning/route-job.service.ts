@@ -43,9 +43,10 @@ export class RouteJobService implements OnApplicationBootstrap {
       );
     });
     // Every replica hears every outcome; only the one that routed the generation holds its session.
-    this.bus.subscribe(this.bus.subjects.attemptEvent, undefined, (msg) =>
-      this.onAttempt(decodeJson<AttemptEvent>(msg.data)),
-    );
+    // The health tracker reads every event anyway; here one is parsed only while a session awaits it.
+    this.bus.subscribe(this.bus.subjects.attemptEvent, undefined, (msg) => {
+      if (this.awaitingServe.size > 0) this.onAttempt(decodeJson<AttemptEvent>(msg.data));
+    });
     this.logger.log(`serving ${this.bus.subjects.routeJob} for ${this.catalogs.current.models.size} models`);
   }
 
