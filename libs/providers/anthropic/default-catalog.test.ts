@@ -1,32 +1,17 @@
-import { loadCatalog } from '../../catalog/load-catalog';
 import type { ChatJob } from '../../contracts';
+import { chatJob, chatRequest } from '../shared/testing/chat-job-fixture';
+import { defaultCatalogEndpoints } from '../shared/testing/default-catalog-endpoints';
 import { buildMessagesRequest } from './build-messages-request';
 
 /** Every Anthropic endpoint of config/catalog.yaml, as this family would call it. */
-const catalog = loadCatalog('config/catalog.yaml', {});
-const endpoints = [...catalog.models.values()].flatMap((model) =>
-  model.endpoints
-    .filter((endpoint) => catalog.provider(endpoint.providerId)?.family === 'anthropic')
-    .map((endpoint) => ({ model, endpoint, label: `${model.id} on ${endpoint.providerId}` })),
-);
+const { catalog, endpoints } = defaultCatalogEndpoints('anthropic');
 
-function jobFor(model: string, ref: ChatJob['endpoint']): ChatJob {
-  return {
-    generationId: 'gen-1',
-    attempt: 1,
+const jobFor = (model: string, endpoint: ChatJob['endpoint']): ChatJob =>
+  chatJob({
     model,
-    endpoint: ref,
-    stream: true,
-    deadline: Date.now() + 60_000,
-    request: {
-      model,
-      messages: [{ role: 'user', content: 'Hi' }],
-      max_tokens: 100,
-      temperature: 0.5,
-      reasoning: { effort: 'high' },
-    },
-  };
-}
+    endpoint,
+    request: chatRequest(model, { max_tokens: 100, temperature: 0.5, reasoning: { effort: 'high' } }),
+  });
 
 describe('the default catalog through buildMessagesRequest', () => {
   it('has Anthropic endpoints', () => {

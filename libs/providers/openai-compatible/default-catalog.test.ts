@@ -1,26 +1,15 @@
-import { loadCatalog } from '../../catalog/load-catalog';
 import type { ChatJob } from '../../contracts';
+import { chatJob, chatRequest } from '../shared/testing/chat-job-fixture';
+import { defaultCatalogEndpoints } from '../shared/testing/default-catalog-endpoints';
 import { buildChatRequest } from './build-chat-request';
 
 /** Every OpenAI-compatible endpoint of config/catalog.yaml, as this family would call it. */
-const catalog = loadCatalog('config/catalog.yaml', { AZURE_OPENAI_RESOURCE: 'acme' });
-const endpoints = [...catalog.models.values()].flatMap((model) =>
-  model.endpoints
-    .filter((endpoint) => catalog.provider(endpoint.providerId)?.family === 'openai-compatible')
-    .map((endpoint) => ({ model, endpoint, label: `${model.id} on ${endpoint.providerId}` })),
-);
+const { catalog, endpoints } = defaultCatalogEndpoints('openai-compatible', {
+  AZURE_OPENAI_RESOURCE: 'acme',
+});
 
-function jobFor(model: string, ref: ChatJob['endpoint']): ChatJob {
-  return {
-    generationId: 'gen-1',
-    attempt: 1,
-    model,
-    endpoint: ref,
-    stream: true,
-    deadline: Date.now() + 60_000,
-    request: { model, messages: [{ role: 'user', content: 'Hi' }], max_tokens: 100 },
-  };
-}
+const jobFor = (model: string, endpoint: ChatJob['endpoint']): ChatJob =>
+  chatJob({ model, endpoint, request: chatRequest(model, { max_tokens: 100 }) });
 
 describe('the default catalog through buildChatRequest', () => {
   it.each(endpoints)('builds a request for $label', ({ model, endpoint }) => {
