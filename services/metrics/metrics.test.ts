@@ -1,29 +1,16 @@
-import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { jetstream, jetstreamManager, type ConsumerInfo } from '@nats-io/jetstream';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Bus, encodeJson, EventPublisher } from '../../libs/messaging';
 import { CONSUMER_NAME } from './generations/generation-ingestion.service';
+import { metricsHarness, type MetricsHarness } from './testing/metrics-harness';
 import type { GenerationLookupReply } from './generations/generation-lookup.handler';
 import { sampleGenerationEvent } from './generations/sample-generation-event';
-import { MetricsModule } from './metrics.module';
-
-const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
-// Our own database and NATS namespace, so test files and parallel runs never see each other's data.
-const suffix = randomBytes(5).toString('hex');
-const namespace = `mt${suffix}`;
-const database = `switchyard_metrics_test_${suffix}`;
 
 let app: INestApplicationContext | undefined;
+let harness: MetricsHarness;
 let bus: Bus;
 let db: Client;
-
-async function startMetrics(): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(MetricsModule, { logger: ['error', 'warn'] });
-}
 
 function lookup(id: unknown): Promise<GenerationLookupReply> {
   return bus.request<GenerationLookupReply>(bus.subjects.generationLookup, { id }, 2000);
@@ -72,27 +59,14 @@ async function waitUntilConsumed(): Promise<ConsumerInfo> {
 }
 
 beforeAll(async () => {
-  process.env.NATS_URL = NATS_URL;
-  process.env.SWITCHYARD_NAMESPACE = namespace;
-  process.env.DATABASE_URL = `${SERVER_URL}/${database}`;
-  bus = await Bus.connect({ url: NATS_URL, namespace, name: 'metrics-test' });
-  app = await startMetrics();
-  db = new Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
+  harness = await metricsHarness('mt');
+  ({ bus, db } = harness);
+  app = await harness.startMetrics();
 });
 
 afterAll(async () => {
   await app?.close();
-  await db?.end();
-  if (bus) {
-    const jsm = await jetstreamManager(bus.nc);
-    await jsm.streams.delete(bus.subjects.eventsStream).catch(() => false);
-    await bus.drain();
-  }
-  const admin = new Client({ connectionString: `${SERVER_URL}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.end();
+  await harness?.tearDown();
 });
 
 describe('metrics', () => {
@@ -199,7 +173,7 @@ describe('metrics', () => {
     const ids = events.map((event) => event.id);
     expect(await rowsWithIds(ids)).toBe(0);
 
-    app = await startMetrics();
+    app = await harness.startMetrics();
 
     await waitFor('all 20 events', async () => ((await rowsWithIds(ids)) === 20 ? true : undefined));
     await waitUntilConsumed();

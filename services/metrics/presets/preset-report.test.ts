@@ -1,24 +1,15 @@
-import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstream } from '@nats-io/jetstream';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { GenerationEvent } from '../../../libs/contracts';
 import { Bus, encodeJson, EventPublisher } from '../../../libs/messaging';
+import { metricsHarness, type MetricsHarness } from '../testing/metrics-harness';
 import type { GenerationLookupReply } from '../generations/generation-lookup.handler';
 import { sampleGenerationEvent } from '../generations/sample-generation-event';
-import { MetricsModule } from '../metrics.module';
 import type { PresetReportReply } from './preset-report.handler';
 
-const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const SERVER_URL = 'postgres://postgres@127.0.0.1:5432';
-// Our own database and NATS namespace, so test files and parallel runs never see each other's data.
-const suffix = randomBytes(5).toString('hex');
-const namespace = `pr${suffix}`;
-const database = `switchyard_metrics_test_${suffix}`;
-
 let app: INestApplicationContext;
+let harness: MetricsHarness;
 let bus: Bus;
 let db: Client;
 
@@ -46,27 +37,14 @@ async function store(events: GenerationEvent[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  process.env.NATS_URL = NATS_URL;
-  process.env.SWITCHYARD_NAMESPACE = namespace;
-  process.env.DATABASE_URL = `${SERVER_URL}/${database}`;
-  bus = await Bus.connect({ url: NATS_URL, namespace, name: 'preset-report-test' });
-  app = await NestFactory.createApplicationContext(MetricsModule, { logger: ['error', 'warn'] });
-  db = new Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
+  harness = await metricsHarness('pr');
+  ({ bus, db } = harness);
+  app = await harness.startMetrics();
 });
 
 afterAll(async () => {
   await app?.close();
-  await db?.end();
-  if (bus) {
-    const jsm = await jetstreamManager(bus.nc);
-    await jsm.streams.delete(bus.subjects.eventsStream).catch(() => false);
-    await bus.drain();
-  }
-  const admin = new Client({ connectionString: `${SERVER_URL}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.end();
+  await harness?.tearDown();
 });
 
 describe('the preset migrations', () => {
@@ -106,7 +84,7 @@ describe('storing preset generations', () => {
   });
 
   it('counts a generation once in its minute’s rollup, however often it is delivered', async () => {
-    const model = `test/rollup-${suffix}`;
+    const model = `test/rollup-${bus.subjects.namespace}`;
     const first = sampleGenerationEvent({ model, createdAt: '2026-11-25T10:00:05.000Z' });
     const second = sampleGenerationEvent({
       model,
