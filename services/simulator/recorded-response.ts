@@ -5,16 +5,16 @@ import type { EventStream } from './protocol';
 import type { ReplayTarget } from './scenario';
 
 /**
- * Real provider responses recorded in shared/fixtures/providers/<family>/ (see its README.md), served
+ * Real provider responses recorded in test/fixtures/providers/<family>/ (see its README.md), served
  * by the `replay=` scenario: `<name>.json` answers a non-streaming request, `<name>.sse` (raw bytes) or
  * else `<name>.chunks.txt` (one event payload per line, framed by the protocol) a streaming one.
  */
 export type Recording =
   { kind: 'json'; text: string } | { kind: 'sse'; text: string } | { kind: 'chunks'; lines: string[] };
 
-/** `SWITCHYARD_FIXTURES`, else the shared fixtures beside the repository (the working directory). */
+/** `SWITCHYARD_FIXTURES`, else the repository's test/fixtures/providers (from the working directory). */
 export function defaultFixturesDir(): string {
-  return process.env.SWITCHYARD_FIXTURES || path.resolve(process.cwd(), '..', 'shared/fixtures/providers');
+  return process.env.SWITCHYARD_FIXTURES || path.resolve(process.cwd(), 'test/fixtures/providers');
 }
 
 /** The recording, or a message naming what is missing and where it was looked for. */

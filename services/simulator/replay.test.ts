@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FIXTURES } from '../../libs/providers/shared/testing/recorded-fixtures';
 import { defaultFixturesDir } from './recorded-response';
 import { startSimulator, type RunningSimulator } from './simulator-server';
-
-const FIXTURES =
-  process.env.SWITCHYARD_FIXTURES ?? path.resolve(__dirname, '../..', '..', 'shared/fixtures/providers');
 
 let simulator: RunningSimulator;
 
@@ -58,7 +56,7 @@ function lines(file: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** The framings of shared/fixtures/providers/README.md, written out independently of the simulator. */
+/** The framings of test/fixtures/providers/README.md, written out independently of the simulator. */
 const openAIFraming = (file: string) =>
   lines(file)
     .map((line) => `data: ${line}\n\n`)
@@ -167,10 +165,10 @@ describe('defaultFixturesDir', () => {
     else process.env.SWITCHYARD_FIXTURES = saved;
   });
 
-  it('is SWITCHYARD_FIXTURES when set, else the shared fixtures beside the working directory', () => {
+  it('is SWITCHYARD_FIXTURES when set, else test/fixtures/providers under the working directory', () => {
     process.env.SWITCHYARD_FIXTURES = '/data/fixtures';
     expect(defaultFixturesDir()).toBe('/data/fixtures');
     delete process.env.SWITCHYARD_FIXTURES;
-    expect(defaultFixturesDir()).toBe(path.resolve(process.cwd(), '../shared/fixtures/providers'));
+    expect(defaultFixturesDir()).toBe(path.resolve(process.cwd(), 'test/fixtures/providers'));
   });
 });

@@ -24,7 +24,7 @@ export interface ScenarioOptions {
   replay?: ReplayTarget;
 }
 
-/** The fixture families of shared/fixtures/providers, one folder each. */
+/** The fixture families of test/fixtures/providers, one folder each. */
 export const REPLAY_FAMILIES = [
   'openai',
   'deepseek',

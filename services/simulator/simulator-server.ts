@@ -32,7 +32,7 @@ export interface SimulatorOptions {
    * `x-api-key`, `x-goog-api-key` or `?key=`), as a real provider would.
    */
   apiKey?: string;
-  /** Where `replay=` finds recordings; by default `SWITCHYARD_FIXTURES` or ../shared/fixtures/providers. */
+  /** Where `replay=` finds recordings; by default `SWITCHYARD_FIXTURES` or test/fixtures/providers. */
   fixturesDir?: string;
 }
 

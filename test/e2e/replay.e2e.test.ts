@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createParser } from 'eventsource-parser';
 import OpenAI from 'openai';
 import type { ProviderFamily } from '../../libs/catalog';
@@ -10,6 +10,7 @@ import {
   openAiCompatibleAdapter,
   type ProviderAdapter,
 } from '../../libs/providers';
+import { FIXTURES } from '../../libs/providers/shared/testing/recorded-fixtures';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
 
 jest.setTimeout(120_000);
@@ -19,8 +20,6 @@ jest.setTimeout(120_000);
  * path (simulator → worker → router/ingress → the openai SDK). The client must see exactly what the
  * family's translation makes of the recording — nothing lost, reordered or altered on the way.
  */
-const FIXTURES =
-  process.env.SWITCHYARD_FIXTURES ?? resolve(__dirname, '../../..', 'shared/fixtures/providers');
 const FAMILY_OF: Record<string, ProviderFamily> = {
   openai: 'openai-compatible',
   deepseek: 'openai-compatible',

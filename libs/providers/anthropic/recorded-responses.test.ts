@@ -9,7 +9,7 @@ import { AnthropicStreamTranslator } from './stream-translator';
 import { translateCompletion } from './translate-completion';
 
 /**
- * Real Anthropic responses (shared/fixtures/providers/anthropic, beside the repository) through the
+ * Real Anthropic responses (test/fixtures/providers/anthropic) through the
  * translators: what a client assembles from our output must be exactly what Claude said.
  */
 const ANTHROPIC = path.join(FIXTURES, 'anthropic');

@@ -15,7 +15,7 @@ import { GeminiStreamTranslator } from './stream-translator';
 import { translateCompletion } from './translate-completion';
 
 /**
- * Real Gemini responses (shared/fixtures/providers/gemini, beside the repository) through the
+ * Real Gemini responses (test/fixtures/providers/gemini) through the
  * translators: what a client assembles from our output must be exactly what Gemini said.
  */
 const GEMINI = path.join(FIXTURES, 'gemini');

@@ -16,7 +16,7 @@ import { StreamTranslator } from './stream-translator';
 import { translateCompletion } from './translate-completion';
 
 /**
- * Real provider responses (shared/fixtures/providers, beside the repository) through the translators:
+ * Real provider responses (test/fixtures/providers) through the translators:
  * what a client would assemble from our output must be exactly what the provider said.
  */
 const OPENAI_COMPATIBLE = ['openai', 'deepseek', 'groq', 'mistral', 'xai'];

@@ -4,6 +4,7 @@ import type { Message, MessageStreamEvent as SdkStreamEvent } from '@anthropic-a
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatJob } from '../../../libs/contracts';
+import { FIXTURES } from '../../../libs/providers/shared/testing/recorded-fixtures';
 import { StreamTranslator } from '../../../libs/providers/openai-compatible/stream-translator';
 import { translateCompletion } from '../../../libs/providers/openai-compatible/translate-completion';
 import { formatSseEvent } from './format-sse-event';
@@ -13,12 +14,10 @@ import { parseToolInput } from './parse-tool-input';
 import { toAnthropicMessage, type AnthropicMessageBody } from './to-anthropic-message';
 
 /**
- * Real provider answers (shared/fixtures/providers, beside the repository) through the OpenAI-compatible
+ * Real provider answers (test/fixtures/providers) through the OpenAI-compatible
  * worker's translation, then through this endpoint's: what Anthropic's own SDK assembles from our
  * stream must say exactly what the provider said.
  */
-const FIXTURES =
-  process.env.SWITCHYARD_FIXTURES ?? path.resolve(__dirname, '../../..', '..', 'shared/fixtures/providers');
 const OPENAI_COMPATIBLE = ['openai', 'deepseek', 'groq', 'mistral', 'xai'];
 const pricing = { prompt: 1e-6, completion: 2e-6, request: 0 };
 

@@ -5,7 +5,7 @@ import { splitArguments, type Completion, type FinishReason, type PlannedToolCal
 
 /**
  * Anthropic's Messages wire format, field for field and in Anthropic's key order, as recorded in
- * shared/fixtures/providers/anthropic/.
+ * test/fixtures/providers/anthropic/.
  * https://docs.claude.com/en/api/messages
  * https://docs.claude.com/en/docs/build-with-claude/streaming
  */

@@ -4,7 +4,7 @@ import { splitArguments, type Completion, type FinishReason, type PlannedToolCal
 
 /**
  * Gemini's GenerateContentResponse, field for field and in Gemini's key order, as recorded in
- * shared/fixtures/providers/gemini/. Streaming (`alt=sse`) sends whole responses as `data:` events
+ * test/fixtures/providers/gemini/. Streaming (`alt=sse`) sends whole responses as `data:` events
  * ending in CRLF CRLF and no end marker; each carries the usage so far, the last the finish reason.
  * https://ai.google.dev/api/generate-content#v1beta.GenerateContentResponse
  */

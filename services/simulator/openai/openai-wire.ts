@@ -4,7 +4,7 @@ import { splitArguments, type Completion, type PlannedToolCall } from '../reply'
 
 /**
  * OpenAI's Chat Completions wire format, field for field and in OpenAI's key order, as recorded in
- * shared/fixtures/providers/openai/ (minus `obfuscation`, random padding no client reads).
+ * test/fixtures/providers/openai/ (minus `obfuscation`, random padding no client reads).
  * https://platform.openai.com/docs/api-reference/chat/object
  * https://platform.openai.com/docs/api-reference/chat-streaming
  */

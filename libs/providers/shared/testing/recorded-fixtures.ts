@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TokenPricing, Usage } from '../../../contracts';
 
-/** The recorded provider answers the fixture tests replay (SWITCHYARD_FIXTURES, else the shared checkout). */
+/** The recorded provider answers the fixture tests replay (SWITCHYARD_FIXTURES, else test/fixtures/providers). */
 export const FIXTURES =
-  process.env.SWITCHYARD_FIXTURES ??
-  path.resolve(__dirname, '../../../..', '..', 'shared/fixtures/providers');
+  process.env.SWITCHYARD_FIXTURES ?? path.resolve(__dirname, '../../../..', 'test/fixtures/providers');
 
 /** A recording's text, its path relative to FIXTURES given in parts. */
 export function readFixture(...parts: string[]): string {
