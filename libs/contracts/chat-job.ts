@@ -26,6 +26,11 @@ export interface AttemptAssignment {
 export const ROUTE_HEADER = 'Sy-Route';
 /** The header that carries the AttemptAssignment to a worker. */
 export const ATTEMPT_HEADER = 'Sy-Attempt';
+/**
+ * On a forwarded job: the requester's inbox, where the worker answers. The message's own reply
+ * subject is the forwarder's, so that NATS tells the forwarder when no worker takes the job.
+ */
+export const REPLY_TO_HEADER = 'Sy-Reply-To';
 
 /** One attempt as the worker sees it. */
 export type ChatJob = ChatJobBody & AttemptAssignment;

@@ -1,11 +1,13 @@
 import {
   connect,
+  createInbox,
   errors as natsErrors,
+  headers as natsHeaders,
   type Msg,
   type NatsConnection,
   type Subscription,
 } from '@nats-io/transport-node';
-import { subjectsFor, type Subjects } from '../contracts';
+import { REPLY_TO_HEADER, subjectsFor, type Subjects } from '../contracts';
 import { FrameStreams, type Frame, type StreamOptions } from './frame-stream';
 import { MessagingError } from './messaging-error';
 import { inSpan, SpanKind } from '../telemetry/tracing';
@@ -30,6 +32,7 @@ export const decodeJson = <T>(data: Uint8Array): T => JSON.parse(decoder.decode(
  */
 export class Bus {
   private streams?: FrameStreams;
+  private bounceInbox?: string;
   private isConnected = true;
 
   private constructor(
@@ -120,9 +123,31 @@ export class Bus {
     return this.streams.request(subject, payload, options, headers);
   }
 
-  /** Passes a message's bytes on, unread, keeping its reply inbox: the answer skips this hop. */
+  /**
+   * Passes a message's bytes on, unread; the answer goes straight to `replyTo`, skipping this hop.
+   * NATS reports "no responders" only to the publisher, so the message's reply subject is this
+   * connection's (with `replyTo` inside it), and that report is passed on to `replyTo`: the
+   * requester learns at once that nobody serves `subject`, as if it had published itself.
+   */
   forward(subject: string, payload: Uint8Array, replyTo: string, headers: Record<string, string>): void {
-    this.nc.publish(subject, payload, { reply: replyTo, headers: traceHeaders(headers) });
+    this.bounceInbox ??= this.relayNoResponders();
+    this.nc.publish(subject, payload, {
+      reply: `${this.bounceInbox}.${replyTo}`,
+      headers: traceHeaders({ ...headers, [REPLY_TO_HEADER]: replyTo }),
+    });
+  }
+
+  private relayNoResponders(): string {
+    const inbox = createInbox();
+    this.nc.subscribe(`${inbox}.>`, {
+      callback: (_err, msg) => {
+        if (msg.headers?.code !== 503) return;
+        this.nc.publish(msg.subject.slice(inbox.length + 1), undefined, {
+          headers: natsHeaders(503, 'No Responders'),
+        });
+      },
+    });
+    return inbox;
   }
 
   async drain(): Promise<void> {

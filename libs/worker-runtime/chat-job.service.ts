@@ -10,6 +10,7 @@ import { CatalogStore, type Catalog, type ProviderConfig } from '../catalog';
 import {
   ATTEMPT_HEADER,
   errors,
+  REPLY_TO_HEADER,
   GatewayError,
   type AttemptAssignment,
   type ChatJob,
@@ -79,7 +80,8 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async serve(msg: Msg, providerId: string): Promise<void> {
-    if (!msg.reply) return;
+    const replyTo = msg.headers?.get(REPLY_TO_HEADER) || msg.reply;
+    if (!replyTo) return;
     // Read at each job: a catalog push may have changed the provider's URL, headers or key variable.
     const provider = this.catalogs.current.provider(providerId);
     if (!provider) return;
@@ -90,7 +92,7 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     };
     // A preset variant's parameters (validated with the catalog) override the client's.
     if (job.parameters) job.request = { ...job.request, ...job.parameters };
-    const writer = new FrameWriter(this.bus.nc, msg.reply);
+    const writer = new FrameWriter(this.bus.nc, replyTo);
     const controller = this.cancellations.register(job.generationId, job.attempt);
     const deadline = setTimeout(() => controller.abort(new DeadlineExceeded()), job.deadline - Date.now());
     const attributes = { 'switchyard.generation_id': job.generationId, 'switchyard.attempt': job.attempt };

@@ -71,3 +71,24 @@ it('falls back past a stall, a refused connection and a provider no worker serve
   ]);
   expect(record.provider_name).toBe('Good');
 });
+
+it('learns at once that no worker serves the first choice, though the router forwarded the job', async () => {
+  const client = new OpenAI({ baseURL: stack.baseUrl, apiKey: stack.apiKey, maxRetries: 0 });
+  const completion = await client.chat.completions.create({
+    model: 'test/resilient',
+    provider: { order: ['unserved', 'good'] },
+    messages: [{ role: 'user', content: 'no waiting' }],
+  } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+  expect(completion.choices[0].message.content).toBe('Echo: no waiting');
+  const record = await waitForGeneration(stack, completion.id);
+  // 503 (no responders), not 408: the first-token timeout never ran out.
+  expect(
+    (record.provider_responses as { provider_name: string; status: number }[]).map((r) => [
+      r.provider_name,
+      r.status,
+    ]),
+  ).toEqual([
+    ['Unserved', 503],
+    ['Good', 200],
+  ]);
+});
