@@ -71,7 +71,9 @@ export class Bus {
     return this.nc.info?.max_payload ?? 1024 * 1024;
   }
 
+  /** Fire and forget (cancels, health events): once the connection is draining, it is dropped, not thrown. */
   publish(subject: string, value: unknown): void {
+    if (this.nc.isDraining() || this.nc.isClosed()) return;
     this.nc.publish(subject, encodeJson(value), { headers: traceHeaders() });
   }
 

@@ -33,7 +33,9 @@ export async function startService<T extends INestApplicationContext>(
   try {
     startTelemetry(name);
     const app = await create();
-    app.enableShutdownHooks();
+    // Only the signals that mean "stop": Nest's default list also has SIGUSR2, which Node's
+    // diagnostics (heap snapshots) use.
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     await app.init();
     return app;
   } catch (error) {

@@ -27,6 +27,9 @@ import { closeUpstreamPool } from './upstream-http';
 /** The wire-protocol family this worker process speaks. */
 export const PROVIDER_ADAPTER = Symbol('PROVIDER_ADAPTER');
 
+/** How long a stopping worker lets its attempts in flight finish (Kubernetes' grace period is 30 s). */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 /**
  * Takes chat jobs for every provider of its family that this process can call (its key is set),
  * one queue group per provider so replicas share the load, and answers each with frames.
@@ -35,6 +38,7 @@ export const PROVIDER_ADAPTER = Symbol('PROVIDER_ADAPTER');
 export class ChatJobService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ChatJobService.name);
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly bus: Bus,
@@ -65,7 +69,7 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
       if (this.subscriptions.has(id)) continue;
       this.subscriptions.set(
         id,
-        this.bus.subscribe(providerChat(id), providerQueue(id), (msg) => void this.serve(msg, id)),
+        this.bus.subscribe(providerChat(id), providerQueue(id), (msg) => this.track(this.serve(msg, id))),
       );
     }
     const unset = [...catalog.providers.values()].filter(
@@ -75,24 +79,48 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     this.logger.log(`serving providers: ${[...wanted].join(', ') || '(none)'}`);
   }
 
+  /**
+   * Stops taking jobs (the replicas still running take them), lets the attempts in flight finish
+   * so that no accepted request loses its answer, then closes the upstream connections. The NATS
+   * connection drains after this.
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.subscriptions.values()].map((subscription) => subscription.drain()));
+    this.subscriptions.clear();
+    if (this.inFlight.size > 0) {
+      this.logger.log(`stopping: letting ${this.inFlight.size} attempt(s) in flight finish`);
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)));
+      await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+      clearTimeout(timer);
+    }
     await closeUpstreamPool();
+  }
+
+  private track(attempt: Promise<void>): void {
+    this.inFlight.add(attempt);
+    attempt
+      .catch((error: unknown) => this.logger.error(`attempt failed unanswered: ${String(error)}`))
+      .finally(() => this.inFlight.delete(attempt));
   }
 
   private async serve(msg: Msg, providerId: string): Promise<void> {
     const replyTo = msg.headers?.get(REPLY_TO_HEADER) || msg.reply;
     if (!replyTo) return;
+    const writer = new FrameWriter(this.bus.nc, replyTo);
     // Read at each job: a catalog push may have changed the provider's URL, headers or key variable.
     const provider = this.catalogs.current.provider(providerId);
-    if (!provider) return;
+    if (!provider) {
+      const gone = `Provider ${providerId} is no longer in the catalog.`;
+      writer.error(new GatewayError({ status: 503, message: gone, retryable: true }).toWire());
+      return;
+    }
+    const job = readJob(msg);
+    if (!job) {
+      writer.error(errors.internal('The worker received a job it could not read.').toWire());
+      return;
+    }
     const apiKey = provider.apiKeyEnv ? process.env[provider.apiKeyEnv] : undefined;
-    const job: ChatJob = {
-      ...decodeJson<ChatJobBody>(msg.data),
-      ...(JSON.parse(msg.headers?.get(ATTEMPT_HEADER) || '{}') as AttemptAssignment),
-    };
-    // A preset variant's parameters (validated with the catalog) override the client's.
-    if (job.parameters) job.request = { ...job.request, ...job.parameters };
-    const writer = new FrameWriter(this.bus.nc, replyTo);
     const controller = this.cancellations.register(job.generationId, job.attempt);
     const deadline = setTimeout(() => controller.abort(new DeadlineExceeded()), job.deadline - Date.now());
     const attributes = { 'switchyard.generation_id': job.generationId, 'switchyard.attempt': job.attempt };
@@ -137,8 +165,28 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
 
   private onCancel(msg: Msg): void {
     const generationId = msg.subject.slice(msg.subject.lastIndexOf('.') + 1);
-    const { attempt } = msg.data.length > 0 ? decodeJson<{ attempt?: number }>(msg.data) : {};
+    let attempt: number | undefined;
+    try {
+      if (msg.data.length > 0) attempt = decodeJson<{ attempt?: number }>(msg.data).attempt;
+    } catch {
+      // An unreadable cancel still names the generation: cancel all of its attempts.
+    }
     this.cancellations.cancel(generationId, attempt);
+  }
+}
+
+/** The job's body and its assignment header, with a preset variant's parameters applied; null if unreadable. */
+function readJob(msg: Msg): ChatJob | null {
+  try {
+    const job: ChatJob = {
+      ...decodeJson<ChatJobBody>(msg.data),
+      ...(JSON.parse(msg.headers?.get(ATTEMPT_HEADER) || '{}') as AttemptAssignment),
+    };
+    // A preset variant's parameters (validated with the catalog) override the client's.
+    if (job.parameters) job.request = { ...job.request, ...job.parameters };
+    return job;
+  } catch {
+    return null;
   }
 }
 

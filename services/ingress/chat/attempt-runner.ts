@@ -246,7 +246,10 @@ function outageEvent(
 function finalError(last: GatewayError | null, ctx: RunContext, attempts: AttemptRecord[]): GatewayError {
   if (!last) return errors.timeout('The request ran out of time before any provider answered.');
   if (attempts.length <= 1 || last.status !== 503) return last;
-  return errors.noProvider(`No provider is available for this request: every endpoint failed.`, {
+  // Each provider's last word, so the message alone says what to fix (a key to set, an outage).
+  const reasons = new Map(attempts.map((a) => [a.providerName, a.error]));
+  const detail = [...reasons].map(([provider, error]) => `${provider}: ${error}`).join(' ');
+  return errors.noProvider(`No provider is available for this request: every endpoint failed. ${detail}`, {
     generation_id: ctx.generationId,
     provider_responses: attempts.map((a) => ({
       provider_name: a.providerName,
