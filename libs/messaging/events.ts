@@ -1,5 +1,5 @@
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { nuid, type NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
 import { encodeJson } from './bus';
 
@@ -27,13 +27,26 @@ export async function ensureEventsStream(nc: NatsConnection, subjects: Subjects)
   }
 }
 
+/** A batch leaves when it holds this many events… */
+const BATCH_MAX_EVENTS = 100;
+/** …or this long after its first event: small next to the ~1 s in which a record must be readable. */
+const BATCH_WINDOW_MS = 20;
+
+interface OpenBatch {
+  events: unknown[];
+  timer: NodeJS.Timeout;
+}
+
 /**
- * Publishes events to JetStream off the request path. Each event carries its id as `Nats-Msg-Id`,
- * so a retry after a lost ack is stored once. Failed publishes are retried with backoff until they
- * land; `flush()` waits for all of them (called on shutdown, so nothing is dropped).
+ * Publishes events to JetStream off the request path, in batches: one stored message (a JSON array)
+ * per BATCH_WINDOW_MS rather than one per request, which is most of what recording costs NATS and
+ * metrics. Each batch carries its own id as `Nats-Msg-Id`, so a retry after a lost ack is stored
+ * once. Failed publishes are retried with backoff until they land; `flush()` sends the open batches
+ * and waits for all of them (called on shutdown, so nothing is dropped).
  */
 export class EventPublisher {
   private readonly js: JetStreamClient;
+  private readonly open = new Map<string, OpenBatch>();
   private readonly pending = new Set<Promise<void>>();
   private closing = false;
 
@@ -41,11 +54,14 @@ export class EventPublisher {
     this.js = jetstream(nc);
   }
 
-  publish(subject: string, id: string, event: unknown): void {
-    const task = this.publishWithRetry(subject, id, encodeJson(event)).finally(() =>
-      this.pending.delete(task),
-    );
-    this.pending.add(task);
+  publish(subject: string, event: unknown): void {
+    let batch = this.open.get(subject);
+    if (!batch) {
+      batch = { events: [], timer: setTimeout(() => this.send(subject), BATCH_WINDOW_MS) };
+      this.open.set(subject, batch);
+    }
+    batch.events.push(event);
+    if (batch.events.length >= BATCH_MAX_EVENTS) this.send(subject);
   }
 
   get inFlight(): number {
@@ -54,7 +70,19 @@ export class EventPublisher {
 
   async flush(): Promise<void> {
     this.closing = true;
+    for (const subject of [...this.open.keys()]) this.send(subject);
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private send(subject: string): void {
+    const batch = this.open.get(subject);
+    if (!batch) return;
+    this.open.delete(subject);
+    clearTimeout(batch.timer);
+    const task = this.publishWithRetry(subject, nuid.next(), encodeJson(batch.events)).finally(() =>
+      this.pending.delete(task),
+    );
+    this.pending.add(task);
   }
 
   private async publishWithRetry(subject: string, id: string, data: Uint8Array): Promise<void> {
@@ -64,7 +92,7 @@ export class EventPublisher {
         return;
       } catch (error) {
         if (this.closing && attempt >= 5) {
-          console.error(`event ${id} could not be stored in JetStream: ${String(error)}`);
+          console.error(`event batch ${id} could not be stored in JetStream: ${String(error)}`);
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5000)));

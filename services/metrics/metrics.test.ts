@@ -74,7 +74,7 @@ describe('metrics', () => {
     const event = sampleGenerationEvent();
     const publisher = new EventPublisher(bus.nc);
     const publishedAt = Date.now();
-    publisher.publish(bus.subjects.generationEvent, event.id, event);
+    publisher.publish(bus.subjects.generationEvent, event);
 
     const data = await waitForLookup(event.id, 1000);
 
@@ -116,13 +116,12 @@ describe('metrics', () => {
   it('stores an event once, however often it is published and delivered', async () => {
     const event = sampleGenerationEvent();
     const before = await consumerInfo();
-    const publisher = new EventPublisher(bus.nc);
-    // The same msgID twice: JetStream keeps one message.
-    publisher.publish(bus.subjects.generationEvent, event.id, event);
-    publisher.publish(bus.subjects.generationEvent, event.id, event);
-    await publisher.flush();
-    // A second message with the same event (as after a publisher restart outside the duplicate window).
-    await jetstream(bus.nc).publish(bus.subjects.generationEvent, encodeJson(event), {
+    const js = jetstream(bus.nc);
+    // A batch sent again under its id (a retry after a lost ack): JetStream keeps one message.
+    await js.publish(bus.subjects.generationEvent, encodeJson([event]), { msgID: `${event.id}-batch` });
+    await js.publish(bus.subjects.generationEvent, encodeJson([event]), { msgID: `${event.id}-batch` });
+    // The same event in another batch, twice (as after a publisher restart outside the duplicate window).
+    await js.publish(bus.subjects.generationEvent, encodeJson([event, event]), {
       msgID: `${event.id}-again`,
     });
 
@@ -130,6 +129,19 @@ describe('metrics', () => {
 
     expect(after.delivered.stream_seq - before.delivered.stream_seq).toBe(2);
     expect(await rowsWithIds([event.id])).toBe(1);
+  });
+
+  it('publishes the events of a moment as one message', async () => {
+    const events = Array.from({ length: 5 }, () => sampleGenerationEvent());
+    const before = await consumerInfo();
+    const publisher = new EventPublisher(bus.nc);
+    for (const event of events) publisher.publish(bus.subjects.generationEvent, event);
+    await publisher.flush();
+
+    const after = await waitUntilConsumed();
+
+    expect(after.delivered.stream_seq - before.delivered.stream_seq).toBe(1);
+    expect(await rowsWithIds(events.map((event) => event.id))).toBe(5);
   });
 
   it('keeps an event the database refused and stores it when the database is back', async () => {
@@ -156,11 +168,15 @@ describe('metrics', () => {
     const js = jetstream(bus.nc);
     await js.publish(bus.subjects.generationEvent, new TextEncoder().encode('{"id": "gen-broken'));
     await js.publish(bus.subjects.generationEvent, encodeJson({ model: 'openai/gpt-4o-mini' }));
+    // A batch with one bad event: the good one beside it is still stored.
+    const neighbour = sampleGenerationEvent();
+    await js.publish(bus.subjects.generationEvent, encodeJson([{ id: 'gen-bad' }, neighbour]));
     const event = sampleGenerationEvent();
     await js.publish(bus.subjects.generationEvent, encodeJson(event), { msgID: event.id });
 
     await waitForLookup(event.id);
     await waitUntilConsumed();
+    expect(await rowsWithIds([neighbour.id, 'gen-bad'])).toBe(1);
   });
 
   it('stores every event published while it was not running, once it starts', async () => {
@@ -168,7 +184,7 @@ describe('metrics', () => {
     app = undefined;
     const events = Array.from({ length: 20 }, () => sampleGenerationEvent());
     const publisher = new EventPublisher(bus.nc);
-    for (const event of events) publisher.publish(bus.subjects.generationEvent, event.id, event);
+    for (const event of events) publisher.publish(bus.subjects.generationEvent, event);
     await publisher.flush();
     const ids = events.map((event) => event.id);
     expect(await rowsWithIds(ids)).toBe(0);

@@ -93,7 +93,7 @@ it('compares the two arms of a preset from the generation events', async () => {
     }),
   ];
   const publisher = new EventPublisher(bus.nc);
-  for (const event of events) publisher.publish(bus.subjects.generationEvent, event.id, event);
+  for (const event of events) publisher.publish(bus.subjects.generationEvent, event);
   await publisher.flush();
 
   const body = await waitForReport('presets/checkout-bot/report?window=1h', events.length);

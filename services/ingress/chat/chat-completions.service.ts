@@ -91,7 +91,7 @@ export class ChatCompletionsService {
     if (result.attempts.length > 0) this.record(job, stream, response, result);
   }
 
-  /** Off the request path: the event is published in the background, retried until stored. */
+  /** Off the request path: the event leaves with the next batch, retried until stored. */
   private record(job: AcceptedRequest, stream: boolean, response: ChatResponse, result: RunResult): void {
     const event = buildGenerationEvent({
       ...job,
@@ -101,7 +101,7 @@ export class ChatCompletionsService {
       cancelled: response.disconnected,
       result,
     });
-    this.events.publish(this.bus.subjects.generationEvent, job.generationId, event);
+    this.events.publish(this.bus.subjects.generationEvent, event);
   }
 }
 

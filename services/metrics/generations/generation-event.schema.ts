@@ -61,14 +61,24 @@ const decoder = new TextDecoder();
 /** Enough to see what is wrong without one bad event filling the log. */
 const MAX_REPORTED_ISSUES = 3;
 
-/** Reads one JetStream message body; a body that is not a valid event says why, naming the field. */
-export function parseGenerationEvent(data: Uint8Array): ParsedGenerationEvent {
+/**
+ * Reads one JetStream message: a batch of events (a JSON array, as ingress publishes them) or a
+ * single event; one result per event, so one bad event never costs the others their record.
+ */
+export function readGenerationEvents(data: Uint8Array): ParsedGenerationEvent[] {
   let body: unknown;
   try {
     body = JSON.parse(decoder.decode(data));
   } catch {
-    return { ok: false, reason: 'body is not JSON' };
+    return [{ ok: false, reason: 'body is not JSON' }];
   }
+  return Array.isArray(body)
+    ? body.map((event) => parseGenerationEvent(event))
+    : [parseGenerationEvent(body)];
+}
+
+/** Checks one event; one that is not valid says why, naming the field. */
+export function parseGenerationEvent(body: unknown): ParsedGenerationEvent {
   const result = generationEventSchema.safeParse(body);
   if (result.success) return { ok: true, event: result.data };
   const { issues } = result.error;

@@ -8,11 +8,11 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { GenerationEvent } from '../../../libs/contracts';
 import { Bus, ensureEventsStream } from '../../../libs/messaging';
-import { parseGenerationEvent } from './generation-event.schema';
+import { readGenerationEvents } from './generation-event.schema';
 import { GenerationRepository } from './generation.repository';
 
 export const CONSUMER_NAME = 'metrics-generations';
-/** Rows per INSERT; 200 rows × 27 columns stays far below Postgres' 65535 bind parameters. */
+/** Messages (each a batch of events) stored together; the repository splits them into INSERTs. */
 const BATCH_SIZE = 200;
 /** How long a batch waits to fill once its first message is in: small next to the ~1 s visibility promise. */
 const BATCH_WINDOW_MS = 25;
@@ -128,17 +128,19 @@ export class GenerationIngestionService implements OnApplicationBootstrap, Befor
     const events: GenerationEvent[] = [];
     const accepted: JsMsg[] = [];
     for (const msg of batch) {
-      const parsed = parseGenerationEvent(msg.data);
-      if (parsed.ok) {
-        events.push(parsed.event);
-        accepted.push(msg);
-      } else {
+      const before = events.length;
+      for (const parsed of readGenerationEvents(msg.data)) {
+        if (parsed.ok) {
+          events.push(parsed.event);
+          continue;
+        }
         // Redelivering it would fail the same way forever; drop it and keep the stream moving.
         this.logger.warn(
           `Dropped malformed generation event ${parsed.id ?? '(no id)'} at stream sequence ${msg.seq}: ${parsed.reason}`,
         );
-        msg.term();
       }
+      if (events.length > before) accepted.push(msg);
+      else msg.term();
     }
     if (events.length === 0) return;
     try {

@@ -36,6 +36,9 @@ const COLUMNS: ReadonlyArray<readonly [column: string, value: (event: Generation
   ['variant', (event) => event.variant],
 ];
 
+/** 500 rows × 27 columns stays well below Postgres' 65535 bind parameters per statement. */
+const ROWS_PER_INSERT = 500;
+
 @Injectable()
 export class GenerationRepository {
   constructor(@InjectRepository(GenerationRecord) private readonly records: Repository<GenerationRecord>) {}
@@ -45,11 +48,19 @@ export class GenerationRepository {
   }
 
   /**
-   * Stores a batch and adds it to the per-minute rollups in one statement, so both land together or
-   * not at all. An id already stored (a redelivered or republished event) is skipped, and only the
-   * rows the INSERT returns (the new ones) are rolled up, so a redelivery never counts twice.
+   * Stores events and adds them to the per-minute rollups, each chunk in one statement, so rows and
+   * rollups land together or not at all. An id already stored (a redelivered or republished event)
+   * is skipped, and only the rows the INSERT returns (the new ones) are rolled up, so a redelivery
+   * never counts twice.
    */
   async insertMany(events: readonly GenerationEvent[]): Promise<void> {
+    const unique = [...new Map(events.map((event) => [event.id, event])).values()];
+    for (let start = 0; start < unique.length; start += ROWS_PER_INSERT) {
+      await this.insertChunk(unique.slice(start, start + ROWS_PER_INSERT));
+    }
+  }
+
+  private async insertChunk(events: readonly GenerationEvent[]): Promise<void> {
     const rows = events.map(
       (_, row) => `(${COLUMNS.map((_, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`,
     );

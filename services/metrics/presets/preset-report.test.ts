@@ -31,7 +31,7 @@ async function waitForLookup(id: string): Promise<GenerationLookupReply> {
 /** Publishes the events and waits until metrics has stored every one of them. */
 async function store(events: GenerationEvent[]): Promise<void> {
   const publisher = new EventPublisher(bus.nc);
-  for (const event of events) publisher.publish(bus.subjects.generationEvent, event.id, event);
+  for (const event of events) publisher.publish(bus.subjects.generationEvent, event);
   await publisher.flush();
   for (const event of events) expect(await waitForLookup(event.id)).toMatchObject({ ok: true });
 }
