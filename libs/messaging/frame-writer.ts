@@ -16,9 +16,14 @@ export class FrameWriter {
   private seq = 0;
   private ended = false;
 
+  /**
+   * `onEnd` runs right after the last frame (done or error) is published, in the same tick, so
+   * that what it publishes (the attempt's event) leaves in the same socket write.
+   */
   constructor(
     private readonly nc: NatsConnection,
     private readonly replyTo: string,
+    private readonly onEnd?: () => void,
   ) {}
 
   get started(): boolean {
@@ -32,7 +37,7 @@ export class FrameWriter {
 
   done(lastChunks: string[], summary: AttemptSummary): void {
     this.write('done', lastChunks.join('\n'), { [FRAME_SUMMARY_HEADER]: JSON.stringify(summary) });
-    this.ended = true;
+    this.end();
   }
 
   /** The router's plan, outside the workers' numbering (it does not count as a frame of theirs). */
@@ -44,7 +49,13 @@ export class FrameWriter {
 
   error(wire: WireError): void {
     this.write('error', JSON.stringify(wire));
+    this.end();
+  }
+
+  private end(): void {
+    if (this.ended) return;
     this.ended = true;
+    this.onEnd?.();
   }
 
   private write(kind: FrameKind, payload: string, extra?: Record<string, string>): void {

@@ -48,11 +48,19 @@ export class ProcessGroup {
   constructor(private readonly options: ProcessGroupOptions) {}
 
   async start(service: ServiceProcess, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
-    const child = spawn(process.execPath, ['--enable-source-maps', service.entry], {
-      cwd: this.options.cwd,
-      env: { ...this.options.env, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        ...(process.env.DIAG_ARGS ? process.env.DIAG_ARGS.split(' ') : []),
+        '--enable-source-maps',
+        service.entry,
+      ],
+      {
+        cwd: this.options.cwd,
+        env: { ...this.options.env, ...extraEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.running.set(service.name, child);
     const log = this.options.log ?? ((name, line) => process.stdout.write(`[${name}] ${line}\n`));
     const ready = new Promise<void>((resolve, reject) => {

@@ -107,17 +107,16 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
   private async serve(msg: Msg, providerId: string): Promise<void> {
     const replyTo = msg.headers?.get(REPLY_TO_HEADER) || msg.reply;
     if (!replyTo) return;
-    const writer = new FrameWriter(this.bus.nc, replyTo);
     // Read at each job: a catalog push may have changed the provider's URL, headers or key variable.
     const provider = this.catalogs.current.provider(providerId);
     if (!provider) {
       const gone = `Provider ${providerId} is no longer in the catalog.`;
-      writer.error(new GatewayError({ status: 503, message: gone, retryable: true }).toWire());
+      new FrameWriter(this.bus.nc, replyTo).error(new GatewayError({ status: 503, message: gone, retryable: true }).toWire());
       return;
     }
     const job = readJob(msg);
     if (!job) {
-      writer.error(errors.internal('The worker received a job it could not read.').toWire());
+      new FrameWriter(this.bus.nc, replyTo).error(errors.internal('The worker received a job it could not read.').toWire());
       return;
     }
     const apiKey = provider.apiKeyEnv ? process.env[provider.apiKeyEnv] : undefined;
@@ -127,6 +126,10 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     const parent = contextFromHeaders(msg.headers);
     const timing = startTiming(Date.now());
     let failure: GatewayError | undefined;
+    // The attempt's event goes out with its last frame. Core NATS: cheap, and health tolerates a lost one.
+    const writer = new FrameWriter(this.bus.nc, replyTo, () =>
+      this.bus.publish(this.bus.subjects.attemptEvent, toAttemptEvent(job, timing, Date.now(), failure)),
+    );
     try {
       await inSpan(`chat ${provider.id}`, { kind: SpanKind.SERVER, attributes, parent }, (span) =>
         runAttempt({
@@ -146,8 +149,6 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     } finally {
       clearTimeout(deadline);
       this.cancellations.release(job.generationId, job.attempt);
-      // Core publish: cheap and off the answer's path; the events stream keeps a copy anyway.
-      this.bus.publish(this.bus.subjects.attemptEvent, toAttemptEvent(job, timing, Date.now(), failure));
     }
   }
 

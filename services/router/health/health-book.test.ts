@@ -93,6 +93,18 @@ describe('HealthBook', () => {
     expect(book.get('sim', 'test/echo')).toMatchObject({ circuit: 'closed', lastOutageAt: T0 });
   });
 
+  it('redoes the window math at most once a second, but shows an outage at once', () => {
+    const { book, clock } = bookAt();
+    book.record(attempt());
+    expect(book.get('sim', 'test/echo')?.requests).toBe(1);
+    book.record(attempt());
+    expect(book.get('sim', 'test/echo')?.requests).toBe(1);
+    clock.now = T0 + 1000;
+    expect(book.get('sim', 'test/echo')?.requests).toBe(2);
+    for (let i = 0; i < 5; i++) book.record(serverError);
+    expect(book.get('sim', 'test/echo')).toMatchObject({ requests: 7, circuit: 'open' });
+  });
+
   it('opens on an error rate over 50% of at least 10 attempts in 30 s', () => {
     const { book } = bookAt();
     for (let i = 0; i < 4; i++) {

@@ -10,7 +10,7 @@ import {
   type Circuit,
 } from './circuit-breaker';
 import type { EndpointHealth, HealthView } from './endpoint-health';
-import { createWindow, recordSample, summarizeWindow, type HealthWindow } from './health-window';
+import { countWindow, createWindow, recordSample, summarizeWindow, type HealthWindow } from './health-window';
 import { percentile, percentiles, type Percentiles } from './percentiles';
 
 /** What routing reads: recent enough to react within minutes. */
@@ -59,11 +59,14 @@ export class HealthBook implements HealthView {
     const entry = this.entry(event.providerId, event.model);
     const ttftMs = outcome === 'success' ? event.firstTokenMs : null;
     recordSample(entry.window, { outcome, ttftMs, throughputTps: throughputOf(event) }, now);
-    const recent = summarizeWindow(entry.window, now, this.config.recentSpanMs);
+    const recent = countWindow(entry.window, now, this.config.recentSpanMs);
     const breaker = afterAttempt(entry.breaker, outcome, recent, now, this.config);
-    if (breaker.phase === 'open' && breaker.openedAt !== entry.breaker.openedAt) entry.lastOutageAt = now;
+    if (breaker.phase === 'open' && breaker.openedAt !== entry.breaker.openedAt) {
+      entry.lastOutageAt = now;
+      // An outage shows at once; other news waits for the view to age (VIEW_CACHE_MS).
+      entry.view = undefined;
+    }
     entry.breaker = breaker;
-    entry.view = undefined;
   }
 
   get(providerId: string, model: string): EndpointHealth | undefined {

@@ -61,17 +61,32 @@ function addBounded(samples: number[], value: number | null): void {
   if (value !== null && samples.length < SAMPLES_PER_BUCKET) samples.push(value);
 }
 
+const inSpan = (bucket: Bucket, now: number, spanMs: number) =>
+  bucket.start >= 0 && bucket.start <= now && bucket.start > now - spanMs;
+
 /** The buckets whose start lies within `spanMs` before now (bucket granularity: 10 s). */
 export function summarizeWindow(window: HealthWindow, now: number, spanMs: number): WindowSummary {
-  const live = window.filter((b) => b.start >= 0 && b.start <= now && b.start > now - spanMs);
+  const live = window.filter((bucket) => inSpan(bucket, now, spanMs));
   const ascending = (values: number[]) => values.sort((a, b) => a - b);
-  const failures = sum(live.map((b) => b.failures));
   return {
-    requests: failures + sum(live.map((b) => b.successes)),
-    failures,
+    ...countWindow(window, now, spanMs),
     ttftMs: ascending(live.flatMap((b) => b.ttftMs)),
     throughputTps: ascending(live.flatMap((b) => b.throughputTps)),
   };
 }
 
-const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
+/** Only the counts of summarizeWindow: no samples gathered or sorted, cheap enough for every attempt. */
+export function countWindow(
+  window: HealthWindow,
+  now: number,
+  spanMs: number,
+): Pick<WindowSummary, 'requests' | 'failures'> {
+  let requests = 0;
+  let failures = 0;
+  for (const bucket of window) {
+    if (!inSpan(bucket, now, spanMs)) continue;
+    requests += bucket.successes + bucket.failures;
+    failures += bucket.failures;
+  }
+  return { requests, failures };
+}
