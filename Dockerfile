@@ -24,7 +24,7 @@ RUN node node_modules/typescript/bin/tsc -p tsconfig.build.json
 ########################### runtime ###########################
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--enable-source-maps
+    NODE_OPTIONS="--enable-source-maps --max-semi-space-size=8"
 WORKDIR /app
 
 COPY package.json package-lock.json ./
