@@ -41,14 +41,7 @@ export class Bus {
   ) {}
 
   static async connect(options: BusOptions): Promise<Bus> {
-    const nc = await connect({
-      servers: options.url,
-      name: options.name,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-      // Capturing a stack trace at every request costs more than the request on the hot path.
-      noAsyncTraces: true,
-    });
+    const nc = await connectNats(options.url, options.name);
     const bus = new Bus(nc, subjectsFor(options.namespace));
     void bus.followConnectionStatus();
     return bus;
@@ -155,6 +148,18 @@ export class Bus {
   async drain(): Promise<void> {
     if (!this.nc.isClosed()) await this.nc.drain();
   }
+}
+
+/** A connection that keeps reconnecting for as long as the service runs. */
+export function connectNats(url: string, name: string): Promise<NatsConnection> {
+  return connect({
+    servers: url,
+    name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    // Capturing a stack trace at every request costs more than the request on the hot path.
+    noAsyncTraces: true,
+  });
 }
 
 function toMessagingError(error: unknown, subject: string, timeoutMs: number): unknown {

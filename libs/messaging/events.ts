@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { nuid, type NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
-import { encodeJson } from './bus';
+import { connectNats, encodeJson } from './bus';
 
 const DUPLICATE_WINDOW_NS = 10 * 60 * 1e9;
 const RETENTION_NS = 7 * 24 * 3600 * 1e9;
@@ -50,8 +50,23 @@ export class EventPublisher {
   private readonly pending = new Set<Promise<void>>();
   private closing = false;
 
-  constructor(nc: NatsConnection) {
+  constructor(private readonly nc: NatsConnection) {
     this.js = jetstream(nc);
+  }
+
+  /**
+   * A publisher on a connection of its own. NATS stores a JetStream message in the read loop of the
+   * connection that sent it, so a slow store (a file block being rolled over) stalls that whole
+   * connection; apart, it can only delay the events, never the requests.
+   */
+  static async connect(url: string, name: string): Promise<EventPublisher> {
+    return new EventPublisher(await connectNats(url, name));
+  }
+
+  /** Flushes, then closes the connection (only one of its own: see `connect`). */
+  async close(): Promise<void> {
+    await this.flush();
+    await this.nc.drain();
   }
 
   publish(subject: string, event: unknown): void {

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
-import { catalogBucketName } from '../catalog/catalog-bucket';
 import { subjectsFor } from '../contracts';
 import { ProcessGroup, STACK_SERVICES } from '../runtime/process-group';
 
@@ -112,10 +111,14 @@ async function deleteStreams(namespace: string): Promise<void> {
   const nc = await connect({ servers: NATS_URL });
   try {
     const jsm = await jetstreamManager(nc);
-    const subjects = subjectsFor(namespace);
-    await jsm.streams.delete(subjects.eventsStream).catch(() => false);
-    // A KV bucket is a stream named KV_<bucket>.
-    await jsm.streams.delete(`KV_${catalogBucketName(subjects)}`).catch(() => false);
+    const { eventsStream } = subjectsFor(namespace);
+    // The events stream, and every KV bucket of the namespace (catalog, sessions): a bucket is a
+    // stream named KV_<bucket>, and bucket names start with the events stream's prefix.
+    const kvPrefix = `KV_${eventsStream.replace(/_EVENTS$/, '')}_`;
+    for await (const name of jsm.streams.names()) {
+      if (name === eventsStream || name.startsWith(kvPrefix))
+        await jsm.streams.delete(name).catch(() => false);
+    }
   } finally {
     await nc.close();
   }

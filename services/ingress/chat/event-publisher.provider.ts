@@ -1,23 +1,24 @@
 import {
   Injectable,
-  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
+  type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
+import { parseEnv, sharedEnvSchema } from '../../../libs/config/env';
 import { Bus, ensureEventsStream, EventPublisher } from '../../../libs/messaging';
 
 export const eventPublisherProvider: Provider = {
   provide: EventPublisher,
-  useFactory: (bus: Bus) => new EventPublisher(bus.nc),
-  inject: [Bus],
+  useFactory: () => EventPublisher.connect(parseEnv(sharedEnvSchema).NATS_URL, 'ingress-events'),
 };
 
 /**
  * The events stream exists before the first request is served (so events are kept even when
- * metrics has never run), and pending events are flushed before the connection drains.
+ * metrics has never run). Pending events are flushed once the HTTP server has closed, so the
+ * requests that finished while it closed are recorded too.
  */
 @Injectable()
-export class EventStreamLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class EventStreamLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly bus: Bus,
     private readonly events: EventPublisher,
@@ -27,7 +28,7 @@ export class EventStreamLifecycle implements OnApplicationBootstrap, BeforeAppli
     await ensureEventsStream(this.bus.nc, this.bus.subjects);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.events.flush();
+  async onApplicationShutdown(): Promise<void> {
+    await this.events.close();
   }
 }
