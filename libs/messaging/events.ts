@@ -55,9 +55,9 @@ export class EventPublisher {
   }
 
   /**
-   * A publisher on a connection of its own. NATS stores a JetStream message in the read loop of the
-   * connection that sent it, so a slow store (a file block being rolled over) stalls that whole
-   * connection; apart, it can only delay the events, never the requests.
+   * A publisher on a connection of its own: the batches and their acks never queue in the same
+   * socket buffers as the jobs and frames of the requests in flight, and a slow or failing store
+   * can only delay the events, never the requests.
    */
   static async connect(url: string, name: string): Promise<EventPublisher> {
     return new EventPublisher(await connectNats(url, name));
