@@ -111,12 +111,16 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     const provider = this.catalogs.current.provider(providerId);
     if (!provider) {
       const gone = `Provider ${providerId} is no longer in the catalog.`;
-      new FrameWriter(this.bus.nc, replyTo).error(new GatewayError({ status: 503, message: gone, retryable: true }).toWire());
+      new FrameWriter(this.bus.nc, replyTo).error(
+        new GatewayError({ status: 503, message: gone, retryable: true }).toWire(),
+      );
       return;
     }
     const job = readJob(msg);
     if (!job) {
-      new FrameWriter(this.bus.nc, replyTo).error(errors.internal('The worker received a job it could not read.').toWire());
+      new FrameWriter(this.bus.nc, replyTo).error(
+        errors.internal('The worker received a job it could not read.').toWire(),
+      );
       return;
     }
     const apiKey = provider.apiKeyEnv ? process.env[provider.apiKeyEnv] : undefined;
