@@ -15,6 +15,7 @@ export interface Subjects {
   readonly presetReport: string;
   /** Everything published to JetStream lives under this prefix. */
   readonly eventsWildcard: string;
+  /** GenerationEvents, a JSON array of them per message (ingress batches them). */
   readonly generationEvent: string;
   /**
    * One AttemptEvent per attempt, on core NATS only (outside the events stream: health tolerates a
