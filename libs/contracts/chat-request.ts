@@ -174,7 +174,7 @@ export const chatRequestSchema = z
     tool_choice: toolChoice.nullish(),
     parallel_tool_calls: z.boolean().nullish(),
     response_format: responseFormat.nullish(),
-    user: z.string().nullish(),
+    user: z.string().max(256).nullish(),
     provider: providerPreferencesSchema.nullish(),
     route: z.literal('fallback').nullish(),
     session_id: z.string().max(256).nullish(),

@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { nuid, type NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
-import { connectNats, encodeJson } from './bus';
+import { connectNats } from './bus';
 
 const DUPLICATE_WINDOW_NS = 10 * 60 * 1e9;
 const RETENTION_NS = 7 * 24 * 3600 * 1e9;
@@ -29,13 +29,19 @@ export async function ensureEventsStream(nc: NatsConnection, subjects: Subjects)
 
 /** A batch leaves when it holds this many events… */
 const BATCH_MAX_EVENTS = 100;
+/** …or this many bytes (far below NATS's 1 MiB default max_payload)… */
+const BATCH_MAX_BYTES = 256 * 1024;
 /** …or this long after its first event: small next to the ~1 s in which a record must be readable. */
 const BATCH_WINDOW_MS = 20;
 
 interface OpenBatch {
-  events: unknown[];
+  /** Each event's JSON, encoded once, joined into an array when the batch leaves. */
+  events: string[];
+  bytes: number;
   timer: NodeJS.Timeout;
 }
+
+const encoder = new TextEncoder();
 
 /**
  * Publishes events to JetStream off the request path, in batches: one stored message (a JSON array)
@@ -70,13 +76,18 @@ export class EventPublisher {
   }
 
   publish(subject: string, event: unknown): void {
+    const json = JSON.stringify(event);
+    const bytes = Buffer.byteLength(json);
+    const open = this.open.get(subject);
+    if (open && open.bytes + bytes > BATCH_MAX_BYTES) this.send(subject);
     let batch = this.open.get(subject);
     if (!batch) {
-      batch = { events: [], timer: setTimeout(() => this.send(subject), BATCH_WINDOW_MS) };
+      batch = { events: [], bytes: 2, timer: setTimeout(() => this.send(subject), BATCH_WINDOW_MS) };
       this.open.set(subject, batch);
     }
-    batch.events.push(event);
-    if (batch.events.length >= BATCH_MAX_EVENTS) this.send(subject);
+    batch.events.push(json);
+    batch.bytes += bytes + 1;
+    if (batch.events.length >= BATCH_MAX_EVENTS || batch.bytes >= BATCH_MAX_BYTES) this.send(subject);
   }
 
   get inFlight(): number {
@@ -94,9 +105,14 @@ export class EventPublisher {
     if (!batch) return;
     this.open.delete(subject);
     clearTimeout(batch.timer);
-    const task = this.publishWithRetry(subject, nuid.next(), encodeJson(batch.events)).finally(() =>
-      this.pending.delete(task),
-    );
+    const data = encoder.encode(`[${batch.events.join(',')}]`);
+    const limit = this.nc.info?.max_payload ?? Infinity;
+    if (data.length > limit) {
+      // Only a single event larger than the server accepts gets here: it can never be stored.
+      console.error(`an event of ${data.length} bytes exceeds NATS max_payload (${limit}); not recorded`);
+      return;
+    }
+    const task = this.publishWithRetry(subject, nuid.next(), data).finally(() => this.pending.delete(task));
     this.pending.add(task);
   }
 

@@ -144,6 +144,21 @@ describe('metrics', () => {
     expect(await rowsWithIds(events.map((event) => event.id))).toBe(5);
   });
 
+  it('splits a moment whose events are large into messages that fit NATS, and stores them all', async () => {
+    const events = Array.from({ length: 5 }, () =>
+      sampleGenerationEvent({ status: 'error', errorMessage: 'x'.repeat(100_000) }),
+    );
+    const before = await consumerInfo();
+    const publisher = new EventPublisher(bus.nc);
+    for (const event of events) publisher.publish(bus.subjects.generationEvent, event);
+    await publisher.flush();
+
+    const after = await waitUntilConsumed();
+
+    expect(after.delivered.stream_seq - before.delivered.stream_seq).toBe(3);
+    expect(await rowsWithIds(events.map((event) => event.id))).toBe(5);
+  });
+
   it('keeps an event the database refused and stores it when the database is back', async () => {
     const event = sampleGenerationEvent();
     const before = await consumerInfo();
