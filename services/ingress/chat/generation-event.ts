@@ -13,6 +13,10 @@ export interface GenerationFacts {
   result: RunResult;
 }
 
+/** A record keeps the start of a provider's error message: enough to read, bounded in size. */
+const MAX_ERROR_CHARS = 2000;
+const clip = (text: string) => (text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS)}…` : text);
+
 /** The record of one request, as metrics stores it; built once the answer has ended. */
 export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
   const { result, request } = facts;
@@ -30,7 +34,7 @@ export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
     cancelled: facts.cancelled,
     status: result.error ? 'error' : 'success',
     errorCode: result.error?.status ?? null,
-    errorMessage: result.error?.message ?? null,
+    errorMessage: result.error ? clip(result.error.message) : null,
     finishReason: result.summary?.finishReason ?? (result.error ? 'error' : null),
     nativeFinishReason: result.summary?.nativeFinishReason ?? null,
     tokensPrompt: usage?.prompt_tokens ?? 0,
@@ -40,7 +44,7 @@ export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
     totalCost: usage?.cost ?? 0,
     latencyMs: facts.firstByteAt === null ? null : facts.firstByteAt - facts.receivedAt,
     generationTimeMs: facts.finishedAt - facts.receivedAt,
-    attempts: result.attempts,
+    attempts: result.attempts.map((a) => (a.error === undefined ? a : { ...a, error: clip(a.error) })),
     apiKeyId: facts.apiKeyId,
     user: request.user ?? null,
     sessionId: request.session_id ?? null,
