@@ -6,8 +6,7 @@ import { parseCatalog } from './load-catalog';
 /** The catalog's YAML lives under this key of a NATS KV bucket that every service watches. */
 export const CATALOG_KEY = 'catalog';
 
-export const catalogBucketName = (subjects: Subjects) =>
-  `${subjects.eventsStream.replace(/_EVENTS$/, '')}_CATALOG`;
+export const catalogBucketName = (subjects: Subjects) => `${subjects.streamPrefix}_CATALOG`;
 
 export function openCatalogBucket(nc: NatsConnection, subjects: Subjects): Promise<KV> {
   // `create` opens the bucket when it exists already; history keeps the last versions for a look back.

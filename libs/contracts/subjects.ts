@@ -24,6 +24,8 @@ export interface Subjects {
   readonly attemptEvent: string;
   /** Request/reply: a model's endpoints with live health, OpenRouter's shape (router, queue group `router`). */
   readonly endpointsLookup: string;
+  /** Starts the name of every JetStream stream and KV bucket of the namespace. */
+  readonly streamPrefix: string;
   /** JetStream stream that holds the events. */
   readonly eventsStream: string;
   /** Where a worker for `providerId` takes chat jobs. */
@@ -41,6 +43,7 @@ export function subjectsFor(namespace = 'sy'): Subjects {
   if (!NAMESPACE_PATTERN.test(namespace)) {
     throw new Error(`SWITCHYARD_NAMESPACE "${namespace}" must match ${NAMESPACE_PATTERN}`);
   }
+  const streamPrefix = namespace.toUpperCase().replace(/-/g, '_');
   return {
     namespace,
     routeJob: `${namespace}.router.route`,
@@ -50,7 +53,8 @@ export function subjectsFor(namespace = 'sy'): Subjects {
     generationEvent: `${namespace}.events.generation`,
     attemptEvent: `${namespace}.health.attempt`,
     endpointsLookup: `${namespace}.router.endpoints`,
-    eventsStream: `${namespace.toUpperCase().replace(/-/g, '_')}_EVENTS`,
+    streamPrefix,
+    eventsStream: `${streamPrefix}_EVENTS`,
     providerChat: (providerId) => `${namespace}.provider.${providerId}.chat`,
     providerQueue: (providerId) => `workers.${providerId}`,
     cancel: (generationId) => `${namespace}.cancel.${generationId}`,

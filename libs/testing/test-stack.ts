@@ -111,10 +111,10 @@ async function deleteStreams(namespace: string): Promise<void> {
   const nc = await connect({ servers: NATS_URL });
   try {
     const jsm = await jetstreamManager(nc);
-    const { eventsStream } = subjectsFor(namespace);
+    const { eventsStream, streamPrefix } = subjectsFor(namespace);
     // The events stream, and every KV bucket of the namespace (catalog, sessions): a bucket is a
-    // stream named KV_<bucket>, and bucket names start with the events stream's prefix.
-    const kvPrefix = `KV_${eventsStream.replace(/_EVENTS$/, '')}_`;
+    // stream named KV_<bucket>, and bucket names start with the namespace's stream prefix.
+    const kvPrefix = `KV_${streamPrefix}_`;
     for await (const name of jsm.streams.names()) {
       if (name === eventsStream || name.startsWith(kvPrefix))
         await jsm.streams.delete(name).catch(() => false);

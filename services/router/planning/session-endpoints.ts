@@ -12,8 +12,7 @@ export interface SessionEndpoints {
   remember(sessionId: string, endpointKey: string): Promise<void>;
 }
 
-export const sessionBucketName = (subjects: Subjects) =>
-  `${subjects.eventsStream.replace(/_EVENTS$/, '')}_SESSIONS`;
+export const sessionBucketName = (subjects: Subjects) => `${subjects.streamPrefix}_SESSIONS`;
 
 /** KV keys allow few characters and a session id may hold any: the key is its digest. */
 const keyOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
