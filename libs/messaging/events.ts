@@ -29,7 +29,7 @@ export async function ensureEventsStream(nc: NatsConnection, subjects: Subjects)
 
 /** A batch leaves when it holds this many events… */
 const BATCH_MAX_EVENTS = 100;
-/** …or this many bytes (far below NATS's 1 MiB default max_payload)… */
+/** …or this many bytes (far below NATS's 1 MiB default max_payload, and never above the server's)… */
 const BATCH_MAX_BYTES = 256 * 1024;
 /** …or this long after its first event: small next to the ~1 s in which a record must be readable. */
 const BATCH_WINDOW_MS = 20;
@@ -78,16 +78,19 @@ export class EventPublisher {
   publish(subject: string, event: unknown): void {
     const json = JSON.stringify(event);
     const bytes = Buffer.byteLength(json);
-    const open = this.open.get(subject);
-    if (open && open.bytes + bytes > BATCH_MAX_BYTES) this.send(subject);
+    const maxBytes = Math.min(BATCH_MAX_BYTES, this.nc.info?.max_payload ?? BATCH_MAX_BYTES);
     let batch = this.open.get(subject);
+    if (batch && batch.bytes + bytes > maxBytes) {
+      this.send(subject);
+      batch = undefined;
+    }
     if (!batch) {
       batch = { events: [], bytes: 2, timer: setTimeout(() => this.send(subject), BATCH_WINDOW_MS) };
       this.open.set(subject, batch);
     }
     batch.events.push(json);
     batch.bytes += bytes + 1;
-    if (batch.events.length >= BATCH_MAX_EVENTS || batch.bytes >= BATCH_MAX_BYTES) this.send(subject);
+    if (batch.events.length >= BATCH_MAX_EVENTS || batch.bytes >= maxBytes) this.send(subject);
   }
 
   get inFlight(): number {
