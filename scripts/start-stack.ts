@@ -1,4 +1,10 @@
-import { ensureLocalApiKey } from '../libs/auth/local-api-key';
+import { randomBytes } from 'node:crypto';
+import {
+  ensureLocalApiKey,
+  ensureLocalSecret,
+  LOCAL_ADMIN_KEY_FILE,
+  LOCAL_ENCRYPTION_KEY_FILE,
+} from '../libs/auth/local-api-key';
 import { preflight } from '../libs/runtime/preflight';
 import { ProcessGroup, STACK_SERVICES } from '../libs/runtime/process-group';
 
@@ -18,6 +24,14 @@ async function main(): Promise<void> {
   }
   const generatedKey = env.SWITCHYARD_API_KEYS ? undefined : ensureLocalApiKey();
   if (generatedKey) env.SWITCHYARD_API_KEYS = generatedKey;
+  // The keys API and BYOK work out of the box locally; production sets both (see deploy/).
+  env.SWITCHYARD_ADMIN_KEY ??= ensureLocalSecret(
+    LOCAL_ADMIN_KEY_FILE,
+    () => `sy-admin-${randomBytes(24).toString('base64url')}`,
+  );
+  env.SWITCHYARD_ENCRYPTION_KEY ??= ensureLocalSecret(LOCAL_ENCRYPTION_KEY_FILE, () =>
+    randomBytes(32).toString('hex'),
+  );
 
   let shuttingDown = false;
   const group = new ProcessGroup({
@@ -45,19 +59,21 @@ async function main(): Promise<void> {
     await group.stopAll();
     process.exit(1);
   }
-  printBanner(env, generatedKey);
+  printBanner(env, generatedKey !== undefined);
 }
 
-function printBanner(env: NodeJS.ProcessEnv, generatedKey: string | undefined): void {
+/** Keys are never printed (output ends up in logs): the banner says where they are kept. */
+function printBanner(env: NodeJS.ProcessEnv, generatedKey: boolean): void {
   const base = `http://127.0.0.1:${env.PORT}/api/v1`;
-  const key = generatedKey ?? '<one of SWITCHYARD_API_KEYS>';
+  const key = generatedKey ? '$(cat .switchyard/api-key)' : '<one of SWITCHYARD_API_KEYS>';
   console.log(
     [
       '',
       `Switchyard is serving on ${base}`,
-      generatedKey
-        ? `API key (generated, kept in .switchyard/api-key): ${generatedKey}`
-        : 'API keys: SWITCHYARD_API_KEYS',
+      generatedKey ? 'API key: generated, kept in .switchyard/api-key' : 'API keys: SWITCHYARD_API_KEYS',
+      process.env.SWITCHYARD_ADMIN_KEY
+        ? 'Admin key (keys API): SWITCHYARD_ADMIN_KEY'
+        : 'Admin key (keys API): generated, kept in .switchyard/admin-key',
       '',
       'Try it (switchyard/echo is the built-in simulator, not a real model):',
       `  curl ${base}/chat/completions -H "Authorization: Bearer ${key}" \\`,

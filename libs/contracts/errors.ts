@@ -15,6 +15,8 @@ export interface GatewayErrorInit {
   /** True when another endpoint (or a later try) may succeed: the router falls back on it. */
   retryable?: boolean;
   retryAfterMs?: number;
+  /** HTTP headers the answer carries (a 429's `Retry-After` and `X-RateLimit-*`). */
+  headers?: Record<string, string>;
 }
 
 export class GatewayError extends Error {
@@ -22,6 +24,7 @@ export class GatewayError extends Error {
   readonly metadata?: Record<string, unknown>;
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
+  readonly headers?: Record<string, string>;
 
   constructor(init: GatewayErrorInit) {
     super(init.message);
@@ -30,6 +33,7 @@ export class GatewayError extends Error {
     this.metadata = init.metadata;
     this.retryable = init.retryable ?? false;
     this.retryAfterMs = init.retryAfterMs;
+    this.headers = init.headers;
   }
 
   toBody(): ErrorBody {
@@ -65,6 +69,9 @@ export const errors = {
     new GatewayError({ status: 400, message, metadata }),
   unauthorized: (message = 'Missing or invalid API key. Send it as "Authorization: Bearer <key>".') =>
     new GatewayError({ status: 401, message }),
+  /** A key that is valid but may not do this (OpenRouter: management-only routes, an exhausted limit). */
+  forbidden: (message: string, metadata?: Record<string, unknown>) =>
+    new GatewayError({ status: 403, message, metadata }),
   notFound: (message: string, metadata?: Record<string, unknown>) =>
     new GatewayError({ status: 404, message, metadata }),
   payloadTooLarge: (limitBytes: number) =>

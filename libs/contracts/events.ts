@@ -32,12 +32,18 @@ export interface GenerationEvent {
   tokensCompletion: number;
   tokensReasoning: number;
   tokensCached: number;
+  /** USD charged on the gateway's own credentials (0 under zero-completion insurance, or with BYOK). */
   totalCost: number;
+  /** Whether the key's own provider credential (BYOK) served it. */
+  isByok: boolean;
+  /** BYOK: what the provider bills the key's owner directly, in USD; else null. */
+  upstreamInferenceCost: number | null;
   /** ms from the request's arrival to its first byte to the client. */
   latencyMs: number | null;
   /** ms from the request's arrival to the answer's end. */
   generationTimeMs: number;
   attempts: AttemptRecord[];
+  /** The hash of the key that made the request (never the key). */
   apiKeyId: string | null;
   user: string | null;
   sessionId: string | null;

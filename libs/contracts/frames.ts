@@ -29,6 +29,9 @@ export interface Usage {
   cost: number;
   prompt_tokens_details?: { cached_tokens?: number };
   completion_tokens_details?: { reasoning_tokens?: number };
+  /** The key's own provider credential served it; `cost` is then 0, and the provider's bill is below. */
+  is_byok?: boolean;
+  cost_details?: { upstream_inference_cost: number | null };
 }
 
 export interface AttemptSummary {

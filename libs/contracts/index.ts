@@ -5,3 +5,4 @@ export * from './events';
 export * from './frames';
 export * from './route-plan';
 export * from './subjects';
+export * from './query-reply';

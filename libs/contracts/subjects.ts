@@ -1,3 +1,18 @@
+/** What metrics, the owner of keys and of their usage, answers about them. */
+export const accountsOperations = [
+  'keys.create',
+  'keys.list',
+  'keys.get',
+  'keys.update',
+  'keys.delete',
+  'byok.put',
+  'byok.list',
+  'byok.delete',
+  'usage',
+  'activity',
+] as const;
+export type AccountsOperation = (typeof accountsOperations)[number];
+
 /**
  * Every NATS subject the services use, under one namespace so that several stacks (or test runs)
  * can share a NATS server without hearing each other.
@@ -13,6 +28,8 @@ export interface Subjects {
   readonly generationLookup: string;
   /** Request/reply: a preset's per-variant A/B report (metrics, queue group `metrics`). */
   readonly presetReport: string;
+  /** Request/reply: keys, their BYOK credentials, usage and activity (metrics, queue group `metrics`). */
+  accounts(operation: AccountsOperation): string;
   /** Everything published to JetStream lives under this prefix. */
   readonly eventsWildcard: string;
   /** GenerationEvents, a JSON array of them per message (ingress batches them). */
@@ -49,6 +66,7 @@ export function subjectsFor(namespace = 'sy'): Subjects {
     routeJob: `${namespace}.router.route`,
     generationLookup: `${namespace}.metrics.generation.get`,
     presetReport: `${namespace}.metrics.preset.report`,
+    accounts: (operation) => `${namespace}.accounts.${operation}`,
     eventsWildcard: `${namespace}.events.>`,
     generationEvent: `${namespace}.events.generation`,
     attemptEvent: `${namespace}.health.attempt`,

@@ -7,7 +7,7 @@ import {
   type NatsConnection,
   type Subscription,
 } from '@nats-io/transport-node';
-import { REPLY_TO_HEADER, subjectsFor, type Subjects } from '../contracts';
+import { errors, GatewayError, REPLY_TO_HEADER, subjectsFor, type Subjects } from '../contracts';
 import { FrameStreams, type Frame, type StreamOptions } from './frame-stream';
 import { MessagingError } from './messaging-error';
 import { inSpan, SpanKind } from '../telemetry/tracing';
@@ -82,7 +82,11 @@ export class Bus {
     }
   }
 
-  /** Answers requests on `subject`, sharing the load with every replica in `queue`. */
+  /**
+   * Answers requests on `subject`, sharing the load with every replica in `queue`. A GatewayError
+   * thrown by the handler is answered as it is (`{ ok: false, error, … }`); anything else as a 500
+   * that names no internals, and is logged here.
+   */
   serve<Req, Res>(
     subject: string,
     queue: string,
@@ -96,8 +100,9 @@ export class Bus {
           try {
             msg.respond(encodeJson(await handler(decodeJson<Req>(msg.data), msg)));
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            msg.respond(encodeJson({ ok: false, error: { code: 500, message }, retryable: false }));
+            if (!(error instanceof GatewayError)) console.error(`${subject}: ${String(error)}`);
+            const failure = error instanceof GatewayError ? error : errors.internal(`${subject} failed.`);
+            msg.respond(encodeJson({ ok: false, ...failure.toWire() }));
           }
         });
       },

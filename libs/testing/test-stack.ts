@@ -19,13 +19,18 @@ export interface TestStackOptions {
 
 export interface TestStack {
   baseUrl: string;
+  /** A bootstrap key (SWITCHYARD_API_KEYS): no limit. */
   apiKey: string;
+  /** The admin (management) key: the keys API. */
+  adminKey: string;
   simulatorUrl: string;
   namespace: string;
   logs(): string;
   pids(): Map<string, number>;
   startService(name: string): Promise<void>;
   stopService(name: string): Promise<void>;
+  /** Starts one more ingress (named `ingress-<n>`) on a port of its own; resolves to its base URL. */
+  startIngressReplica(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -43,12 +48,15 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const [port, simulatorPort] = await Promise.all([freePort(), freePort()]);
   const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
   const apiKey = `sy-test-${id}`;
+  const adminKey = `sy-admin-test-${id}`;
   const env: NodeJS.ProcessEnv = {
     ...withoutTestRunnerOptions(process.env),
     NATS_URL,
     DATABASE_URL: `${PG_SERVER}/${database}`,
     SWITCHYARD_NAMESPACE: namespace,
     SWITCHYARD_API_KEYS: apiKey,
+    SWITCHYARD_ADMIN_KEY: adminKey,
+    SWITCHYARD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     PORT: String(port),
     HOST: '127.0.0.1',
     SIMULATOR_PORT: String(simulatorPort),
@@ -67,15 +75,25 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     if (!found) throw new Error(`unknown service ${name}`);
     return found;
   };
+  let replicas = 1;
   const stack: TestStack = {
     baseUrl: `http://127.0.0.1:${port}/api/v1`,
     apiKey,
+    adminKey,
     simulatorUrl,
     namespace,
     logs: () => lines.join('\n'),
     pids: () => group.pids(),
     startService: (name) => group.start(service(name)),
     stopService: (name) => group.stop(name),
+    startIngressReplica: async () => {
+      const replicaPort = await freePort();
+      await group.start(
+        { ...service('ingress'), name: `ingress-${++replicas}` },
+        { PORT: String(replicaPort) },
+      );
+      return `http://127.0.0.1:${replicaPort}/api/v1`;
+    },
     stop: async () => {
       await group.stopAll();
       await Promise.all([deleteStreams(namespace), dropDatabase(database)]);

@@ -4,8 +4,13 @@ import { sharedEnvSchema } from '../../libs/config/env';
 export const ingressEnvSchema = sharedEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
-  /** Comma-separated keys; when unset, a key is generated once and kept under .switchyard/. */
+  /** Comma-separated bootstrap keys (no limit); when unset, one is generated and kept under .switchyard/. */
   SWITCHYARD_API_KEYS: z.string().optional(),
+  /** The admin (management) key: the keys API, every key's data; no inference. Unset: no keys API. */
+  SWITCHYARD_ADMIN_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Requests and tokens per minute for a key that sets none; unset: no limit. */
+  SWITCHYARD_DEFAULT_RATE_LIMIT_REQUESTS: z.coerce.number().int().positive().optional(),
+  SWITCHYARD_DEFAULT_RATE_LIMIT_TOKENS: z.coerce.number().int().positive().optional(),
   /** The whole request, every attempt included. */
   SWITCHYARD_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   /** How long one attempt may take to produce its first token before the next endpoint is tried. */

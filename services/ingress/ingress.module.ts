@@ -4,13 +4,17 @@ import { CatalogModule } from '../../libs/catalog';
 import { parseEnv } from '../../libs/config/env';
 import { MessagingModule } from '../../libs/messaging';
 import { ApiKeyGuard } from './auth/api-key.guard';
-import { ApiKeysService } from './auth/api-keys.service';
+import { AdmissionService } from './admission/admission.service';
+import { KeyLedger } from './admission/key-ledger';
+import { KeyDirectory } from './auth/key-directory';
 import { AttemptRunner } from './chat/attempt-runner';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
 import { ChatCompletionsService } from './chat/chat-completions.service';
 import { eventPublisherProvider, EventStreamLifecycle } from './chat/event-publisher.provider';
 import { INGRESS_ENV, ingressEnvSchema } from './config';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
+import { KeyController } from './accounts/key.controller';
+import { KeysController } from './accounts/keys.controller';
 import { GenerationController } from './generations/generation.controller';
 import { HealthController } from './health/health.controller';
 import { MessagesController } from './messages/messages.controller';
@@ -28,12 +32,16 @@ import { PresetReportController } from './presets/preset-report.controller';
     GenerationController,
     PresetReportController,
     HealthController,
+    KeysController,
+    KeyController,
   ],
   providers: [
     { provide: INGRESS_ENV, useFactory: () => parseEnv(ingressEnvSchema) },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: GatewayExceptionFilter },
-    ApiKeysService,
+    KeyDirectory,
+    KeyLedger,
+    AdmissionService,
     AttemptRunner,
     ChatCompletionsService,
     eventPublisherProvider,

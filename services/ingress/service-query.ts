@@ -1,19 +1,22 @@
-import { errors, GatewayError, type WireError } from '../../libs/contracts';
+import { errors, GatewayError, type QueryReply } from '../../libs/contracts';
 import { Bus, MessagingError } from '../../libs/messaging';
 
-/** How a service answers a query over NATS: the data, or an error in the gateway's shape. */
-export type QueryReply<T> = { ok: true; data: T } | ({ ok: false } & WireError);
+export interface QueryOptions {
+  timeoutMs: number;
+  /** The 503's message when no replica of the service answers. */
+  unavailable: string;
+}
 
 /**
- * Asks another service (metrics, router) and returns `{ data }` as OpenRouter's read endpoints
- * answer; a service that does not answer is a 503 saying what is unavailable.
+ * Asks another service (metrics, router) and returns what it answered; an error it answered is
+ * thrown as that error, and a service that does not answer is a 503 saying what is unavailable.
  */
-export async function queryService<T = Record<string, unknown>>(
+export async function askService<T>(
   bus: Bus,
   subject: string,
   query: unknown,
-  options: { timeoutMs: number; unavailable: string },
-): Promise<{ data: T }> {
+  options: QueryOptions,
+): Promise<T> {
   let reply: QueryReply<T>;
   try {
     reply = await bus.request<QueryReply<T>>(subject, query, options.timeoutMs);
@@ -22,5 +25,15 @@ export async function queryService<T = Record<string, unknown>>(
     throw error;
   }
   if (!reply.ok) throw GatewayError.fromWire(reply);
-  return { data: reply.data };
+  return reply.data;
+}
+
+/** `{ data }`, as OpenRouter's read endpoints answer. */
+export async function queryService<T = Record<string, unknown>>(
+  bus: Bus,
+  subject: string,
+  query: unknown,
+  options: QueryOptions,
+): Promise<{ data: T }> {
+  return { data: await askService<T>(bus, subject, query, options) };
 }

@@ -7,4 +7,11 @@ export const metricsEnvSchema = sharedEnvSchema.extend({
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
     .refine((url) => new URL(url).pathname.length > 1, 'must name a database (postgres://host/<name>)')
     .default('postgres://postgres@127.0.0.1:5432/switchyard'),
+  /** Seals BYOK credentials at rest (AES-256-GCM); unset: BYOK credentials cannot be added. */
+  SWITCHYARD_ENCRYPTION_KEY: z.string().optional(),
 });
+
+export type MetricsEnv = z.infer<typeof metricsEnvSchema>;
+
+/** Injection token for the validated environment. */
+export const METRICS_ENV = Symbol('METRICS_ENV');

@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { parseEnv } from '../../libs/config/env';
+import { CatalogModule } from '../../libs/catalog';
 import { MessagingModule } from '../../libs/messaging';
 import { dataSourceOptions } from './database/data-source-options';
 import { ensureDatabase } from './database/ensure-database';
 import { openDataSource } from './database/open-data-source';
 import { GenerationsModule } from './generations/generations.module';
+import { KeysModule } from './keys/keys.module';
 import { metricsEnvSchema } from './metrics-env';
 import { PresetsModule } from './presets/presets.module';
 
 @Module({
   imports: [
     MessagingModule.forRoot('metrics'),
+    // BYOK credentials may only name providers of the catalog in force.
+    CatalogModule,
     TypeOrmModule.forRootAsync({
       // Read at start rather than at import, so the environment can be set up to the last moment (tests do).
       useFactory: async () => {
@@ -23,6 +27,7 @@ import { PresetsModule } from './presets/presets.module';
     }),
     GenerationsModule,
     PresetsModule,
+    KeysModule,
   ],
 })
 export class MetricsModule {}

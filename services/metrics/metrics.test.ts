@@ -12,8 +12,9 @@ let harness: MetricsHarness;
 let bus: Bus;
 let db: Client;
 
-function lookup(id: unknown): Promise<GenerationLookupReply> {
-  return bus.request<GenerationLookupReply>(bus.subjects.generationLookup, { id }, 2000);
+/** As the admin key asks (owner null: any key's generation); a key asks with its own hash. */
+function lookup(id: unknown, owner: string | null = null): Promise<GenerationLookupReply> {
+  return bus.request<GenerationLookupReply>(bus.subjects.generationLookup, { id, owner }, 2000);
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
@@ -219,6 +220,14 @@ describe('metrics', () => {
       },
       retryable: false,
     });
+  });
+
+  it("shows a key its own generation, and another key's as if it did not exist", async () => {
+    const event = sampleGenerationEvent({ apiKeyId: 'a'.repeat(64) });
+    new EventPublisher(bus.nc).publish(bus.subjects.generationEvent, event);
+    await waitForLookup(event.id);
+    expect(await lookup(event.id, 'a'.repeat(64))).toMatchObject({ ok: true, data: { id: event.id } });
+    expect(await lookup(event.id, 'b'.repeat(64))).toMatchObject({ ok: false, error: { code: 404 } });
   });
 
   it('answers 400 for a lookup without an id', async () => {

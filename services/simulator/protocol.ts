@@ -39,7 +39,14 @@ export type Route =
   | { kind: 'generation'; parse(body: string): Generation | { failure: HttpFailure } };
 
 /** A valid generation request; `answer` builds the planned reply only when it is sent. */
-export type Generation = { stream: false; answer(): WholeAnswer } | { stream: true; answer(): EventStream };
+export type Generation =
+  | { stream: false; answer(shape: ReplyShape): WholeAnswer }
+  | { stream: true; answer(shape: ReplyShape): EventStream };
+
+/** What the scenario changes in the planned reply. */
+export interface ReplyShape {
+  empty: boolean;
+}
 
 export interface WholeAnswer {
   json: string;

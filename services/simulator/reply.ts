@@ -43,7 +43,8 @@ export interface Completion {
   /** One per streamed chunk; joined, they are the message content. Empty for tool calls. */
   tokens: string[];
   toolCalls: PlannedToolCall[];
-  finishReason: FinishReason;
+  /** null: the reply stopped without saying why (an empty reply). */
+  finishReason: FinishReason | null;
   usage: { promptTokens: number; completionTokens: number };
 }
 
@@ -66,9 +67,14 @@ export function planReply(request: ReplyRequest): ReplyPlan {
 }
 
 /** The plan as sent: text cut to `max_completion_tokens` (or `max_tokens`), and the token counts. */
-export function completeReply(request: ReplyRequest): Completion {
+export function completeReply(
+  request: ReplyRequest,
+  shape: { empty: boolean } = { empty: false },
+): Completion {
   const plan = planReply(request);
   const promptTokens = countPromptTokens(request.messages);
+  if (shape.empty)
+    return { tokens: [], toolCalls: [], finishReason: null, usage: { promptTokens, completionTokens: 0 } };
   if (plan.kind === 'tool_calls') {
     const completionTokens = plan.calls.reduce((sum, call) => sum + splitArguments(call.arguments).length, 0);
     return {

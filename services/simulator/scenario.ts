@@ -22,6 +22,8 @@ export interface ScenarioOptions {
   malformed: boolean;
   /** Serve this recorded provider response verbatim instead of the planned reply. */
   replay?: ReplayTarget;
+  /** Answer with nothing: no content, zero completion tokens, no finish reason (a provider's empty reply). */
+  empty: boolean;
 }
 
 /** The fixture families of test/fixtures/providers, one folder each. */
@@ -42,7 +44,13 @@ export interface ReplayTarget {
   name: string;
 }
 
-export const DEFAULT_SCENARIO: ScenarioOptions = { ttftMs: 0, itlMs: 0, stall: false, malformed: false };
+export const DEFAULT_SCENARIO: ScenarioOptions = {
+  ttftMs: 0,
+  itlMs: 0,
+  stall: false,
+  malformed: false,
+  empty: false,
+};
 
 export interface ScenarioPath {
   /** The path without the prefix, e.g. `/v1/chat/completions`. */
@@ -68,6 +76,7 @@ const OPTION_PARSERS = new Map<string, OptionParser>([
   ['cut', (value) => integerOption(value, 0, LARGEST_COUNT, (cutAfter) => ({ cutAfter }))],
   ['malformed', (value) => flagOption(value, { malformed: true })],
   ['replay', replayOption],
+  ['empty', (value) => flagOption(value, { empty: true })],
 ]);
 
 /** Fixture names may contain dots (`anthropic-json-tool.1`) but never a path: no slash, no leading dot. */

@@ -126,9 +126,10 @@ function sendGeneration(
   generation: Generation,
   scenario: ScenarioOptions,
 ) {
+  const shape = { empty: scenario.empty };
   return generation.stream
-    ? sendStream(res, generation.answer(), scenario, protocol.sseHeaders)
-    : sendWhole(res, generation.answer(), scenario, protocol.jsonHeaders);
+    ? sendStream(res, generation.answer(shape), scenario, protocol.sseHeaders)
+    : sendWhole(res, generation.answer(shape), scenario, protocol.jsonHeaders);
 }
 
 /** The request was valid for the protocol; the answer is a real provider's, byte for byte. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hashApiKey } from '../../libs/accounts';
 import type { GenerationEvent } from '../../libs/contracts';
 import { Bus, EventPublisher } from '../../libs/messaging';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
@@ -43,10 +44,13 @@ function presetEvent(preset: string, variant: string, overrides: Partial<Generat
     tokensReasoning: 0,
     tokensCached: 0,
     totalCost: 0.00005,
+    isByok: false,
+    upstreamInferenceCost: null,
     latencyMs: 100,
     generationTimeMs: 1000,
     attempts: [],
-    apiKeyId: null,
+    // The test's key reads the report, and a key sees only its own generations.
+    apiKeyId: hashApiKey(stack.apiKey),
     user: null,
     sessionId: null,
     preset,

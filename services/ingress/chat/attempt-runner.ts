@@ -16,6 +16,7 @@ import {
 } from '../../../libs/contracts';
 import { Bus, decodeJson, encodeJson, MessagingError } from '../../../libs/messaging';
 import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
+import type { Admission } from '../admission/admission.service';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import type { ChatResponse } from './chat-response';
 import { pauseBefore, type FailedAttempt } from './retry-pause';
@@ -27,6 +28,8 @@ export interface RunContext {
   stream: boolean;
   /** Epoch ms by which the whole request must be answered. */
   deadline: number;
+  /** Proof that the request was let in: no job goes onto the bus without one. */
+  admission: Admission;
 }
 
 export interface RunResult {

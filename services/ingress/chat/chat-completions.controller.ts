@@ -11,6 +11,6 @@ export class ChatCompletionsController {
   @Post('chat/completions')
   @HttpCode(200)
   async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.chat.complete(parseChatRequest(request.body), request.apiKeyId ?? null, reply);
+    await this.chat.complete(request, parseChatRequest(request.body), reply);
   }
 }

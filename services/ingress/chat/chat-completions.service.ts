@@ -11,15 +11,18 @@ import {
 } from '../../../libs/contracts';
 import { Bus, EventPublisher } from '../../../libs/messaging';
 import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
+import { Admission, AdmissionService } from '../admission/admission.service';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import { AttemptRunner, type RunResult } from './attempt-runner';
+import { chargedToLimit, chargeOf } from './charge';
 import { openAiFormat, type ChatResponse, type ResponseFormat } from './chat-response';
 import { buildGenerationEvent } from './generation-event';
 
 interface AcceptedRequest {
   generationId: string;
   request: ChatRequest;
-  apiKeyId: string | null;
+  admission: Admission;
   receivedAt: number;
 }
 
@@ -32,36 +35,64 @@ export class ChatCompletionsService {
     private readonly bus: Bus,
     private readonly runner: AttemptRunner,
     private readonly events: EventPublisher,
+    private readonly admission: AdmissionService,
     @Inject(INGRESS_ENV) private readonly env: IngressEnv,
   ) {}
 
   /**
-   * Plans, runs the attempts, answers the client in `format` (OpenAI's by default) and records
-   * the generation. A client's own `traceparent` makes this request part of the client's trace.
+   * Every inference route's way in: admits the request (rate limits, a reservation against the
+   * key's limit), plans, runs the attempts, answers the client in `format` (OpenAI's by default),
+   * records the generation and settles the reservation to what it cost. A client's own
+   * `traceparent` makes this request part of the client's trace.
    */
-  complete(
+  async complete(
+    http: AuthenticatedRequest,
     request: ChatRequest,
-    apiKeyId: string | null,
     reply: FastifyReply,
     format: ResponseFormat = openAiFormat,
   ): Promise<void> {
-    const generationId = newGenerationId();
+    const admission = await this.admission.admit(http.principal, request);
+    const accepted = { generationId: newGenerationId(), request, admission, receivedAt: Date.now() };
+    try {
+      await this.traced(accepted, reply, format);
+    } finally {
+      // Settled already, unless it threw: then what it may have cost stays counted as spent.
+      admission.settle({ cost: admission.worstCase.cost, tokens: 0 });
+    }
+  }
+
+  /** Before the answer ends, so that a client's next request finds this one counted. */
+  private settle({ admission }: AcceptedRequest, result: RunResult): void {
+    const usage = result.summary?.usage;
+    admission.settle({
+      cost: chargedToLimit(chargeOf(result.summary), admission.principal.view.includeByokInLimit),
+      tokens: (usage?.prompt_tokens ?? 0) + (usage?.completion_tokens ?? 0),
+    });
+  }
+
+  private traced(job: AcceptedRequest, reply: FastifyReply, format: ResponseFormat): Promise<void> {
+    const { generationId, request } = job;
     const attributes = {
       'gen_ai.request.model': request.model ?? '',
       'switchyard.generation_id': generationId,
     };
     const parent = propagation.extract(context.active(), reply.request.headers);
     return inSpan(`chat ${request.model ?? ''}`, { kind: SpanKind.SERVER, attributes, parent }, (span) =>
-      this.serve({ generationId, request, apiKeyId, receivedAt: Date.now() }, reply, format, span),
+      this.serve(job, reply, format, span),
     );
   }
 
-  private async serve(job: AcceptedRequest, reply: FastifyReply, format: ResponseFormat, span: Span) {
+  private async serve(
+    job: AcceptedRequest,
+    reply: FastifyReply,
+    format: ResponseFormat,
+    span: Span,
+  ): Promise<void> {
     const { generationId, request } = job;
     const stream = request.stream === true;
     const response = format.create({
       reply,
-      headers: { 'x-generation-id': generationId },
+      headers: { 'x-generation-id': generationId, ...job.admission.headers },
       stream,
       onClientGone: () => this.runner.cancel(generationId),
     });
@@ -76,7 +107,11 @@ export class ChatCompletionsService {
       user: request.user,
       parameters: requestedParameters(request),
     };
-    const result = await this.runner.run({ generationId, request, route, stream, deadline }, response);
+    const result = await this.runner.run(
+      { generationId, request, route, stream, deadline, admission: job.admission },
+      response,
+    );
+    this.settle(job, result);
     if (result.error) {
       markFailed(span, result.error.message);
       response.fail(result.error, {
@@ -95,6 +130,7 @@ export class ChatCompletionsService {
   private record(job: AcceptedRequest, stream: boolean, response: ChatResponse, result: RunResult): void {
     const event = buildGenerationEvent({
       ...job,
+      apiKeyId: job.admission.keyHash,
       firstByteAt: response.firstByteAt,
       finishedAt: Date.now(),
       stream,

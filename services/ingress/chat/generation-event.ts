@@ -1,5 +1,6 @@
 import type { ChatRequest, GenerationEvent } from '../../../libs/contracts';
 import type { RunResult } from './attempt-runner';
+import { chargeOf } from './charge';
 
 export interface GenerationFacts {
   generationId: string;
@@ -22,6 +23,7 @@ export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
   const { result, request } = facts;
   const endpoint = result.served?.endpoint;
   const usage = result.summary?.usage;
+  const charge = chargeOf(result.summary);
   return {
     id: facts.generationId,
     createdAt: new Date(facts.receivedAt).toISOString(),
@@ -41,7 +43,9 @@ export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
     tokensCompletion: usage?.completion_tokens ?? 0,
     tokensReasoning: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
     tokensCached: usage?.prompt_tokens_details?.cached_tokens ?? 0,
-    totalCost: usage?.cost ?? 0,
+    totalCost: charge.totalCost,
+    isByok: charge.isByok,
+    upstreamInferenceCost: charge.upstreamInferenceCost,
     latencyMs: facts.firstByteAt === null ? null : facts.firstByteAt - facts.receivedAt,
     generationTimeMs: facts.finishedAt - facts.receivedAt,
     attempts: result.attempts.map((a) => (a.error === undefined ? a : { ...a, error: clip(a.error) })),

@@ -25,6 +25,7 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     if (error.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (reply.sent) return;
+    if (error.headers) void reply.headers(error.headers);
     if (ANTHROPIC_ROUTE.test(http.getRequest<FastifyRequest>().url)) sendAnthropicError(reply, {}, error);
     else void reply.status(error.status).send({ error: error.toBody() });
   }

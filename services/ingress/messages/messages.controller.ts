@@ -20,6 +20,6 @@ export class MessagesController {
   @HttpCode(200)
   async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     const chatRequest = toChatRequest(parseMessagesRequest(request.body));
-    await this.chat.complete(chatRequest, request.apiKeyId ?? null, reply, anthropicFormat);
+    await this.chat.complete(request, chatRequest, reply, anthropicFormat);
   }
 }

@@ -43,6 +43,9 @@ export const generationEventSchema = z.object({
   tokensReasoning: count,
   tokensCached: count,
   totalCost: z.number().min(0).max(1e9),
+  // Events published before BYOK existed carry neither field.
+  isByok: z.boolean().default(false),
+  upstreamInferenceCost: z.number().min(0).max(1e9).nullable().default(null),
   latencyMs: milliseconds.nullable(),
   generationTimeMs: milliseconds,
   attempts: z.array(attemptRecordSchema),

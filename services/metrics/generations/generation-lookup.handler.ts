@@ -7,7 +7,8 @@ import { toOpenRouterGeneration, type OpenRouterGeneration } from './to-openrout
 
 export type GenerationLookupReply = { ok: true; data: OpenRouterGeneration } | ({ ok: false } & WireError);
 
-const lookupRequestSchema = z.object({ id: z.string().min(1) });
+/** `owner`: the key hash whose generations may be seen; null: any (the admin key). */
+const lookupRequestSchema = z.object({ id: z.string().min(1), owner: z.string().nullable() });
 
 /** Answers `generationLookup` requests (what ingress turns into GET /api/v1/generation?id=…). */
 @Injectable()
@@ -26,12 +27,15 @@ export class GenerationLookupHandler implements OnApplicationBootstrap {
     if (!parsed.success) {
       return {
         ok: false,
-        ...errors.badRequest('A generation lookup needs { "id": "<generation id>" }').toWire(),
+        ...errors
+          .badRequest('A generation lookup needs { "id": "<generation id>", "owner": <key hash or null> }')
+          .toWire(),
       };
     }
-    const { id } = parsed.data;
+    const { id, owner } = parsed.data;
     const record = await this.generations.findById(id);
-    if (!record) {
+    // Another key's generation is answered as if it did not exist: its id says nothing to this key.
+    if (!record || (owner !== null && record.apiKeyId !== owner)) {
       // Events are stored asynchronously, so a client asking right after its answer may be early.
       const message = `Generation ${id} not found. Records appear about a second after the answer ends.`;
       return { ok: false, ...errors.notFound(message).toWire() };

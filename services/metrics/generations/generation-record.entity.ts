@@ -2,9 +2,9 @@ import { Column, Entity, Index, PrimaryColumn, type ValueTransformer } from 'typ
 import type { AttemptRecord, FinishReason } from '../../../libs/contracts';
 
 /** pg returns numeric as a string to keep its precision; a cost in USD fits a double for our use. */
-const numericAsNumber: ValueTransformer = {
-  to: (value: number) => value,
-  from: (value: string) => Number(value),
+export const numericAsNumber: ValueTransformer = {
+  to: (value: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
 };
 
 /** One finished generation (a GenerationEvent as stored). The schema itself lives in the migrations. */
@@ -69,6 +69,18 @@ export class GenerationRecord {
 
   @Column('numeric', { name: 'total_cost', precision: 20, scale: 10, transformer: numericAsNumber })
   totalCost!: number;
+
+  @Column('boolean', { name: 'is_byok' })
+  isByok!: boolean;
+
+  @Column('numeric', {
+    name: 'upstream_inference_cost',
+    precision: 20,
+    scale: 10,
+    nullable: true,
+    transformer: numericAsNumber,
+  })
+  upstreamInferenceCost!: number | null;
 
   @Column('integer', { name: 'latency_ms', nullable: true })
   latencyMs!: number | null;

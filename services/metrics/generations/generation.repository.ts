@@ -25,6 +25,8 @@ const COLUMNS: ReadonlyArray<readonly [column: string, value: (event: Generation
   ['tokens_reasoning', (event) => event.tokensReasoning],
   ['tokens_cached', (event) => event.tokensCached],
   ['total_cost', (event) => event.totalCost],
+  ['is_byok', (event) => event.isByok],
+  ['upstream_inference_cost', (event) => event.upstreamInferenceCost],
   ['latency_ms', (event) => event.latencyMs],
   ['generation_time_ms', (event) => event.generationTimeMs],
   // pg would send a JS array as a Postgres array; jsonb wants the JSON text.
@@ -36,7 +38,7 @@ const COLUMNS: ReadonlyArray<readonly [column: string, value: (event: Generation
   ['variant', (event) => event.variant],
 ];
 
-/** 500 rows × 27 columns stays well below Postgres' 65535 bind parameters per statement. */
+/** 500 rows × 29 columns stays well below Postgres' 65535 bind parameters per statement. */
 const ROWS_PER_INSERT = 500;
 
 @Injectable()
@@ -48,10 +50,10 @@ export class GenerationRepository {
   }
 
   /**
-   * Stores events and adds them to the per-minute rollups, each chunk in one statement, so rows and
-   * rollups land together or not at all. An id already stored (a redelivered or republished event)
-   * is skipped, and only the rows the INSERT returns (the new ones) are rolled up, so a redelivery
-   * never counts twice.
+   * Stores events and adds them to the per-minute rollups and to their key's daily usage, each chunk
+   * in one statement, so rows, rollups and charges land together or not at all. An id already
+   * stored (a redelivered or republished event) is skipped, and only the rows the INSERT returns
+   * (the new ones) are rolled up, so a redelivery is never counted or charged twice.
    */
   async insertMany(events: readonly GenerationEvent[]): Promise<void> {
     const unique = [...new Map(events.map((event) => [event.id, event])).values()];
@@ -71,17 +73,19 @@ export class GenerationRepository {
          VALUES ${rows.join(', ')}
          ON CONFLICT (id) DO NOTHING
          RETURNING *
-       )
-       ${ROLLUP_INSERTED}`,
+       ),
+       minute_rollups AS (${ROLLUP_INSERTED})
+       ${CHARGE_INSERTED}`,
       values,
     );
   }
 
   /**
-   * One row per variant of `preset` over generations created in the last `windowSeconds`, with
-   * percentiles computed by Postgres. Errors are generations whose status is 'error'.
+   * One row per variant of `preset` over generations created in the last `windowSeconds` (of one
+   * key, `owner`, or of all with null), with percentiles computed by Postgres. Errors are
+   * generations whose status is 'error'.
    */
-  variantStats(preset: string, windowSeconds: number): Promise<VariantStats[]> {
+  variantStats(preset: string, windowSeconds: number, owner: string | null): Promise<VariantStats[]> {
     return this.records.query(
       `SELECT variant,
               count(*)::int AS requests,
@@ -96,9 +100,10 @@ export class GenerationRepository {
               sum(tokens_completion)::float8 AS tokens_completion
          FROM generations
         WHERE preset = $1 AND created_at > now() - make_interval(secs => $2)
+          AND ($3::text IS NULL OR api_key_id = $3)
         GROUP BY variant
         ORDER BY variant NULLS LAST`,
-      [preset, windowSeconds],
+      [preset, windowSeconds, owner],
     );
   }
 }
@@ -144,3 +149,26 @@ const ROLLUP_INSERTED = `
     latency_ms_sum = rollup.latency_ms_sum + excluded.latency_ms_sum,
     latency_count = rollup.latency_count + excluded.latency_count,
     generation_time_ms_sum = rollup.generation_time_ms_sum + excluded.generation_time_ms_sum`;
+
+/**
+ * Charges the rows of `inserted` to their key, per UTC day, model and provider: `usage` is what was
+ * spent on the gateway's credentials, `byok_usage` what the key's own credentials were billed.
+ */
+const CHARGE_INSERTED = `
+  INSERT INTO key_usage_daily AS daily (
+    api_key_id, day, model, provider_name, requests, prompt_tokens, completion_tokens, reasoning_tokens,
+    usage, byok_usage
+  )
+  SELECT api_key_id, (created_at AT TIME ZONE 'UTC')::date, model, coalesce(provider_name, ''), count(*),
+         sum(tokens_prompt), sum(tokens_completion), sum(tokens_reasoning), sum(total_cost),
+         coalesce(sum(upstream_inference_cost) FILTER (WHERE is_byok), 0)
+    FROM inserted
+   WHERE api_key_id IS NOT NULL
+   GROUP BY 1, 2, 3, 4
+  ON CONFLICT (api_key_id, day, model, provider_name) DO UPDATE SET
+    requests = daily.requests + excluded.requests,
+    prompt_tokens = daily.prompt_tokens + excluded.prompt_tokens,
+    completion_tokens = daily.completion_tokens + excluded.completion_tokens,
+    reasoning_tokens = daily.reasoning_tokens + excluded.reasoning_tokens,
+    usage = daily.usage + excluded.usage,
+    byok_usage = daily.byok_usage + excluded.byok_usage`;

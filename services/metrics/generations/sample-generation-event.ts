@@ -23,6 +23,8 @@ export function sampleGenerationEvent(overrides: Partial<GenerationEvent> = {}):
     tokensReasoning: 5,
     tokensCached: 3,
     totalCost: 0.0000225,
+    isByok: false,
+    upstreamInferenceCost: null,
     latencyMs: 180,
     generationTimeMs: 950,
     attempts: [

@@ -22,6 +22,8 @@ function record(overrides: Partial<GenerationRecord> = {}): GenerationRecord {
     tokensReasoning: 5,
     tokensCached: 3,
     totalCost: 0.0000225,
+    isByok: false,
+    upstreamInferenceCost: null,
     latencyMs: 180,
     generationTimeMs: 950,
     providerResponses: [
@@ -59,6 +61,7 @@ describe('toOpenRouterGeneration', () => {
       id: 'gen-1',
       upstream_id: 'chatcmpl-abc123',
       total_cost: 0.0000225,
+      upstream_inference_cost: null,
       cache_discount: null,
       created_at: '2026-11-25T10:00:00.000Z',
       model: 'openai/gpt-4o-mini',

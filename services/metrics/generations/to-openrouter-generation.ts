@@ -12,13 +12,16 @@ export interface OpenRouterProviderResponse {
 /**
  * The `data` of OpenRouter's GET /api/v1/generation, so clients written against OpenRouter read our
  * records unchanged. Fields OpenRouter fills from features we do not have (apps, moderation, media,
- * web search, BYOK, cache discounts) are present with their "none" value.
+ * web search, cache discounts) are present with their "none" value. `total_cost` and `usage` are
+ * what was charged on the gateway's credentials; with BYOK, `upstream_inference_cost` is what the
+ * provider billed the key's owner.
  * https://openrouter.ai/docs/api/api-reference/generations/get-generation
  */
 export interface OpenRouterGeneration {
   id: string;
   upstream_id: string | null;
   total_cost: number;
+  upstream_inference_cost: number | null;
   cache_discount: null;
   created_at: string;
   model: string;
@@ -58,6 +61,7 @@ export function toOpenRouterGeneration(record: GenerationRecord): OpenRouterGene
     id: record.id,
     upstream_id: record.upstreamId,
     total_cost: record.totalCost,
+    upstream_inference_cost: record.upstreamInferenceCost,
     cache_discount: null,
     created_at: record.createdAt.toISOString(),
     model: record.model,
@@ -82,7 +86,7 @@ export function toOpenRouterGeneration(record: GenerationRecord): OpenRouterGene
     num_search_results: null,
     origin: '',
     usage: record.totalCost,
-    is_byok: false,
+    is_byok: record.isByok,
     provider_responses: record.providerResponses.map((attempt) => ({
       provider_name: attempt.providerName,
       model: attempt.model,

@@ -21,6 +21,8 @@ export type PresetReportReply = { ok: true; data: PresetReport } | ({ ok: false 
 const reportRequestSchema = z.object({
   preset: z.string().min(1),
   window: z.string().default(DEFAULT_REPORT_WINDOW),
+  /** The key hash whose generations count; null: every key's (the admin key). */
+  owner: z.string().nullable(),
 });
 
 /** Answers `presetReport` requests (what ingress turns into GET /api/v1/presets/{slug}/report). */
@@ -38,16 +40,17 @@ export class PresetReportHandler implements OnApplicationBootstrap {
   async report(request: unknown): Promise<PresetReportReply> {
     const parsed = reportRequestSchema.safeParse(request);
     if (!parsed.success) {
-      const message = 'A preset report needs { "preset": "<slug>", "window"?: "24h" }';
+      const message =
+        'A preset report needs { "preset": "<slug>", "window"?: "24h", "owner": <key hash or null> }';
       return { ok: false, ...errors.badRequest(message).toWire() };
     }
-    const { preset, window } = parsed.data;
+    const { preset, window, owner } = parsed.data;
     const windowLength = parseReportWindow(window);
     if (!windowLength.ok) {
       return { ok: false, ...errors.badRequest(`Invalid request: window: ${windowLength.reason}`).toWire() };
     }
     // A preset without traffic in the window (or not known at all) has simply no variants yet.
-    const stats = await this.generations.variantStats(preset, windowLength.seconds);
+    const stats = await this.generations.variantStats(preset, windowLength.seconds, owner);
     const variants = stats.map((arm) => ({ ...arm, ttft_p50_ms: arm.latency_p50_ms }));
     return { ok: true, data: { preset, window, variants } };
   }

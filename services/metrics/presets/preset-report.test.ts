@@ -15,14 +15,19 @@ let db: Client;
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
-function report(request: unknown): Promise<PresetReportReply> {
-  return bus.request<PresetReportReply>(bus.subjects.presetReport, request, 2000);
+/** As the admin key asks (every key's generations), unless the request names an owner. */
+function report(request: Record<string, unknown>): Promise<PresetReportReply> {
+  return bus.request<PresetReportReply>(bus.subjects.presetReport, { owner: null, ...request }, 2000);
 }
 
 async function waitForLookup(id: string): Promise<GenerationLookupReply> {
   const deadline = Date.now() + 5000;
   for (;;) {
-    const reply = await bus.request<GenerationLookupReply>(bus.subjects.generationLookup, { id }, 2000);
+    const reply = await bus.request<GenerationLookupReply>(
+      bus.subjects.generationLookup,
+      { id, owner: null },
+      2000,
+    );
     if (reply.ok || Date.now() > deadline) return reply;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -224,6 +229,13 @@ describe('the preset report', () => {
     ]);
   });
 
+  it("counts only the asking key's generations", async () => {
+    const reply = await report({ preset: 'ab-report', window: '1h', owner: 'someone-else' });
+    expect(reply).toMatchObject({ ok: true, data: { variants: [] } });
+    const own = await report({ preset: 'ab-report', window: '1h', owner: 'key-1' });
+    expect(own.ok && own.data.variants.map((v) => v.requests)).toEqual([4, 2]);
+  });
+
   it('answers a preset without traffic with no variants', async () => {
     expect(await report({ preset: 'never-used', window: '15m' })).toEqual({
       ok: true,
@@ -234,7 +246,7 @@ describe('the preset report', () => {
   it.each([
     [{ preset: 'ab-report', window: '1 hour' }, 'Invalid request: window: must be a whole number and a unit'],
     [{ preset: 'ab-report', window: '400d' }, 'Invalid request: window: must be at most 366d'],
-    [{ window: '1h' }, 'A preset report needs { "preset": "<slug>", "window"?: "24h" }'],
+    [{ window: '1h' }, 'A preset report needs { "preset": "<slug>", "window"?: "24h"'],
   ])('refuses %j with a 400 that names the problem', async (request, message) => {
     const reply = await report(request);
     expect(reply).toMatchObject({ ok: false, error: { code: 400 }, retryable: false });

@@ -56,8 +56,8 @@ function generationOf(request: AnthropicRequest): Generation {
   const reply = toReplyRequest(request);
   const meta = () => newMessageMeta(request.model);
   if (request.stream !== true)
-    return { stream: false, answer: () => wholeAnswer(completeReply(reply), meta()) };
-  return { stream: true, answer: () => streamEvents(completeReply(reply), meta()) };
+    return { stream: false, answer: (shape) => wholeAnswer(completeReply(reply, shape), meta()) };
+  return { stream: true, answer: (shape) => streamEvents(completeReply(reply, shape), meta()) };
 }
 
 function wholeAnswer(completion: Completion, meta: MessageMeta): WholeAnswer {

@@ -47,7 +47,7 @@ export function message(completion: Completion, meta: MessageMeta) {
   return {
     ...envelope(meta),
     content,
-    stop_reason: STOP_REASONS[completion.finishReason],
+    stop_reason: (completion.finishReason && STOP_REASONS[completion.finishReason]) ?? null,
     stop_sequence: null,
     usage: usage(completion, completion.usage.completionTokens),
   };
@@ -80,7 +80,10 @@ export function streamEvents(completion: Completion, meta: MessageMeta): EventSt
   });
   const messageDelta = event('message_delta', {
     type: 'message_delta',
-    delta: { stop_reason: STOP_REASONS[completion.finishReason], stop_sequence: null },
+    delta: {
+      stop_reason: (completion.finishReason && STOP_REASONS[completion.finishReason]) ?? null,
+      stop_sequence: null,
+    },
     usage: {
       input_tokens: completion.usage.promptTokens,
       cache_creation_input_tokens: 0,

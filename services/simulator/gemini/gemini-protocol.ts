@@ -60,8 +60,8 @@ function generationRoute(model: string, stream: boolean, alt: string | null): Ro
 function generationOf(request: GeminiRequest, model: string, stream: boolean): Generation {
   const reply = toReplyRequest(request);
   const meta = () => newResponseMeta(model);
-  if (!stream) return { stream: false, answer: () => wholeAnswer(completeReply(reply), meta()) };
-  return { stream: true, answer: () => streamEvents(completeReply(reply), meta()) };
+  if (!stream) return { stream: false, answer: (shape) => wholeAnswer(completeReply(reply, shape), meta()) };
+  return { stream: true, answer: (shape) => streamEvents(completeReply(reply, shape), meta()) };
 }
 
 function wholeAnswer(completion: Completion, meta: ResponseMeta): WholeAnswer {

@@ -37,7 +37,7 @@ export function generateContentResponse(completion: Completion, meta: ResponseMe
     parts,
     completion,
     completion.usage.completionTokens,
-    FINISH_REASONS[completion.finishReason],
+    (completion.finishReason && FINISH_REASONS[completion.finishReason]) ?? undefined,
     meta,
   );
 }
@@ -56,7 +56,10 @@ export function streamEvents(completion: Completion, meta: ResponseMeta): EventS
   let tokensSoFar = 0;
   const steps = pieces.map(({ part, tokens }, index) => {
     tokensSoFar += tokens;
-    const finish = index === pieces.length - 1 ? FINISH_REASONS[completion.finishReason] : undefined;
+    const finish =
+      index === pieces.length - 1
+        ? ((completion.finishReason && FINISH_REASONS[completion.finishReason]) ?? undefined)
+        : undefined;
     return sseEvent(JSON.stringify(response([part], completion, tokensSoFar, finish, meta)));
   });
   return { opening: [], steps, closing: [] };

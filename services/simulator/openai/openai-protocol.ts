@@ -50,10 +50,13 @@ function parseChat(body: string) {
 function generationOf(request: SimulatorRequest): Generation {
   const meta = () => newResponseMeta(request.model);
   if (request.stream !== true) {
-    return { stream: false, answer: () => wholeAnswer(completeReply(request), meta()) };
+    return { stream: false, answer: (shape) => wholeAnswer(completeReply(request, shape), meta()) };
   }
   const includeUsage = request.stream_options?.include_usage === true;
-  return { stream: true, answer: () => streamEvents(completeReply(request), meta(), includeUsage) };
+  return {
+    stream: true,
+    answer: (shape) => streamEvents(completeReply(request, shape), meta(), includeUsage),
+  };
 }
 
 function wholeAnswer(completion: Completion, meta: ResponseMeta): WholeAnswer {
