@@ -1,19 +1,10 @@
+import type { SealedCredential } from '../contracts';
 import type { LimitReset } from './limit-period';
 
 /** Requests and tokens per minute; null: the gateway's default applies; -1: no limit. */
 export interface RateLimitSetting {
   requests: number | null;
   tokens: number | null;
-}
-
-/** A BYOK credential as it travels: sealed (see CredentialCipher), never in the clear. */
-export interface SealedCredential {
-  sealed: string;
-  /**
-   * OpenRouter's "Always use for this provider": when true (the default), a failure of this
-   * credential is the answer; when false, the gateway's own credential for the provider is tried next.
-   */
-  alwaysUse: boolean;
 }
 
 /**

@@ -11,6 +11,21 @@ export interface ChatJobBody {
   /** Epoch ms after which the answer is of no use; the worker aborts the upstream call then. */
   deadline: number;
   request: ChatRequest;
+  /**
+   * The key's own provider credentials (BYOK), sealed: only a worker holding
+   * SWITCHYARD_ENCRYPTION_KEY opens one, for the one call it makes with it.
+   */
+  byok?: { keyHash: string; credentials: Record<string, SealedCredential> };
+}
+
+/** A BYOK credential as it travels: sealed (see CredentialCipher), never in the clear. */
+export interface SealedCredential {
+  sealed: string;
+  /**
+   * OpenRouter's "Always use for this provider": when true (the default), a failure of this
+   * credential is the answer; when false, the gateway's own credential for the provider is tried next.
+   */
+  alwaysUse: boolean;
 }
 
 /** Which attempt a job is, and for which endpoint: a header beside the job's bytes. */

@@ -15,6 +15,8 @@ export interface RouteRequest {
   user?: string | null;
   /** The request parameters in use, for `provider.require_parameters`. */
   parameters?: string[];
+  /** Providers the key has its own credential for (BYOK): tried first, on their BYOK subject. */
+  byokProviders?: string[];
 }
 
 /** Prices in USD per token, as OpenRouter publishes them. */

@@ -47,6 +47,11 @@ export interface Subjects {
   readonly eventsStream: string;
   /** Where a worker for `providerId` takes chat jobs. */
   providerChat(providerId: string): string;
+  /**
+   * Where a worker takes chat jobs for `providerId` that carry the key's own credential (BYOK):
+   * every worker of the family serves it, whether or not the gateway has a key for the provider.
+   */
+  providerByokChat(providerId: string): string;
   /** Queue group shared by the replicas serving one provider. */
   providerQueue(providerId: string): string;
   /** Published by ingress when the client went away; the worker aborts the upstream call. */
@@ -74,6 +79,7 @@ export function subjectsFor(namespace = 'sy'): Subjects {
     streamPrefix,
     eventsStream: `${streamPrefix}_EVENTS`,
     providerChat: (providerId) => `${namespace}.provider.${providerId}.chat`,
+    providerByokChat: (providerId) => `${namespace}.provider.${providerId}.byok.chat`,
     providerQueue: (providerId) => `workers.${providerId}`,
     cancel: (generationId) => `${namespace}.cancel.${generationId}`,
     cancelWildcard: `${namespace}.cancel.*`,

@@ -8,12 +8,15 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { subjectsFor } from '../contracts';
 import { ProcessGroup, STACK_SERVICES } from '../runtime/process-group';
+import { TcpProxy } from './tcp-proxy';
 
 export interface TestStackOptions {
   /** Catalog YAML; `{{SIMULATOR}}` stands for the simulator's base URL (http://127.0.0.1:PORT). */
   catalog?: string;
   /** Services not to start (e.g. metrics, to start it later). */
   without?: string[];
+  /** Metrics reaches Postgres through a TCP hop the test can cut (`stack.postgres`). */
+  postgresProxy?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -29,6 +32,8 @@ export interface TestStack {
   pids(): Map<string, number>;
   startService(name: string): Promise<void>;
   stopService(name: string): Promise<void>;
+  /** The hop between metrics and Postgres, with `postgresProxy`. */
+  postgres?: TcpProxy;
   /** Starts one more ingress (named `ingress-<n>`) on a port of its own; resolves to its base URL. */
   startIngressReplica(): Promise<string>;
   stop(): Promise<void>;
@@ -46,13 +51,20 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const namespace = `t${id}`;
   const database = `switchyard_test_${id}`;
   const [port, simulatorPort] = await Promise.all([freePort(), freePort()]);
+  const pgServer = new URL(PG_SERVER);
+  const postgres = options.postgresProxy
+    ? await TcpProxy.start({ host: pgServer.hostname, port: Number(pgServer.port || 5432) })
+    : undefined;
+  // Metrics alone goes through the hop; the test's own set-up and clean-up reach Postgres directly.
+  const metricsPg = new URL(PG_SERVER);
+  if (postgres) metricsPg.port = String(postgres.port);
   const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
   const apiKey = `sy-test-${id}`;
   const adminKey = `sy-admin-test-${id}`;
   const env: NodeJS.ProcessEnv = {
     ...withoutTestRunnerOptions(process.env),
     NATS_URL,
-    DATABASE_URL: `${PG_SERVER}/${database}`,
+    DATABASE_URL: `${metricsPg.toString().replace(/\/$/, '')}/${database}`,
     SWITCHYARD_NAMESPACE: namespace,
     SWITCHYARD_API_KEYS: apiKey,
     SWITCHYARD_ADMIN_KEY: adminKey,
@@ -80,6 +92,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     baseUrl: `http://127.0.0.1:${port}/api/v1`,
     apiKey,
     adminKey,
+    postgres,
     simulatorUrl,
     namespace,
     logs: () => lines.join('\n'),
@@ -95,7 +108,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       return `http://127.0.0.1:${replicaPort}/api/v1`;
     },
     stop: async () => {
+      // Postgres back first, so metrics can store what it holds as it stops.
+      await postgres?.restore();
       await group.stopAll();
+      await postgres?.cut();
       await Promise.all([deleteStreams(namespace), dropDatabase(database)]);
     },
   };

@@ -6,6 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Msg, Subscription } from '@nats-io/transport-node';
+import { CredentialCipher } from '../accounts';
 import { CatalogStore, type Catalog, type ProviderConfig } from '../catalog';
 import {
   ATTEMPT_HEADER,
@@ -21,7 +22,8 @@ import { inSpan, markFailed, SpanKind } from '../telemetry';
 import type { ProviderAdapter } from '../providers';
 import { startTiming, toAttemptEvent } from './attempt-timing';
 import { Cancellations } from './cancellations';
-import { runAttempt } from './run-attempt';
+import { credentialUnusable, ownKeyFailure } from './own-key-billing';
+import { runAttempt, type Credential } from './run-attempt';
 import { closeUpstreamPool } from './upstream-http';
 
 /** The wire-protocol family this worker process speaks. */
@@ -39,6 +41,10 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(ChatJobService.name);
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Opens the key's own credentials (BYOK) that jobs carry sealed; null without SWITCHYARD_ENCRYPTION_KEY. */
+  private readonly cipher = process.env.SWITCHYARD_ENCRYPTION_KEY
+    ? CredentialCipher.fromSecret(process.env.SWITCHYARD_ENCRYPTION_KEY)
+    : null;
 
   constructor(
     private readonly bus: Bus,
@@ -53,30 +59,37 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     this.bus.subscribe(this.bus.subjects.cancelWildcard, undefined, (msg) => this.onCancel(msg));
   }
 
-  /** Serves exactly the providers of its family that the catalog in force has and this process can call. */
+  /**
+   * Serves exactly the providers of its family that the catalog in force has: with the gateway's
+   * own key, those whose key is set; with a key's own credential (BYOK), all of them.
+   */
   private follow(catalog: Catalog): void {
-    const servable = [...catalog.providers.values()].filter(
-      (p) => p.family === this.adapter.family && (!p.apiKeyEnv || process.env[p.apiKeyEnv]),
-    );
-    const wanted = new Set(servable.map((p) => p.id));
-    for (const [id, subscription] of this.subscriptions) {
-      if (wanted.has(id)) continue;
-      subscription.unsubscribe();
-      this.subscriptions.delete(id);
+    const family = [...catalog.providers.values()].filter((p) => p.family === this.adapter.family);
+    const { providerChat, providerByokChat, providerQueue } = this.bus.subjects;
+    const wanted = new Map<string, { providerId: string; byok: boolean }>();
+    for (const p of family) {
+      if (!p.apiKeyEnv || process.env[p.apiKeyEnv])
+        wanted.set(providerChat(p.id), { providerId: p.id, byok: false });
+      wanted.set(providerByokChat(p.id), { providerId: p.id, byok: true });
     }
-    const { providerChat, providerQueue } = this.bus.subjects;
-    for (const id of wanted) {
-      if (this.subscriptions.has(id)) continue;
+    for (const [subject, subscription] of this.subscriptions) {
+      if (wanted.has(subject)) continue;
+      subscription.unsubscribe();
+      this.subscriptions.delete(subject);
+    }
+    for (const [subject, { providerId, byok }] of wanted) {
+      if (this.subscriptions.has(subject)) continue;
       this.subscriptions.set(
-        id,
-        this.bus.subscribe(providerChat(id), providerQueue(id), (msg) => this.track(this.serve(msg, id))),
+        subject,
+        this.bus.subscribe(subject, providerQueue(providerId), (msg) =>
+          this.track(this.serve(msg, providerId, byok)),
+        ),
       );
     }
-    const unset = [...catalog.providers.values()].filter(
-      (p) => p.family === this.adapter.family && !wanted.has(p.id),
-    );
-    for (const p of unset) this.logger.log(`not serving ${p.id}: set ${p.apiKeyEnv} to enable it`);
-    this.logger.log(`serving providers: ${[...wanted].join(', ') || '(none)'}`);
+    const served = family.filter((p) => wanted.has(providerChat(p.id)));
+    for (const p of family)
+      if (!served.includes(p)) this.logger.log(`not serving ${p.id}: set ${p.apiKeyEnv} to enable it`);
+    this.logger.log(`serving providers: ${served.map((p) => p.id).join(', ') || '(none)'}`);
   }
 
   /**
@@ -104,7 +117,7 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
       .finally(() => this.inFlight.delete(attempt));
   }
 
-  private async serve(msg: Msg, providerId: string): Promise<void> {
+  private async serve(msg: Msg, providerId: string, byok: boolean): Promise<void> {
     const replyTo = msg.headers?.get(REPLY_TO_HEADER) || msg.reply;
     if (!replyTo) return;
     // Read at each job: a catalog push may have changed the provider's URL, headers or key variable.
@@ -123,7 +136,11 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
       );
       return;
     }
-    const apiKey = provider.apiKeyEnv ? process.env[provider.apiKeyEnv] : undefined;
+    const credentials = this.credentialsFor(job, provider, byok);
+    if ('error' in credentials) {
+      new FrameWriter(this.bus.nc, replyTo).error(credentials.error.toWire());
+      return;
+    }
     const controller = this.cancellations.register(job.generationId, job.attempt);
     const deadline = setTimeout(() => controller.abort(new DeadlineExceeded()), job.deadline - Date.now());
     const attributes = { 'switchyard.generation_id': job.generationId, 'switchyard.attempt': job.attempt };
@@ -135,25 +152,65 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
       this.bus.publish(this.bus.subjects.attemptEvent, toAttemptEvent(job, timing, Date.now(), failure)),
     );
     try {
-      await inSpan(`chat ${provider.id}`, { kind: SpanKind.SERVER, attributes, parent }, (span) =>
-        runAttempt({
-          job,
-          adapter: this.adapter,
-          provider,
-          apiKey,
-          writer,
-          signal: controller.signal,
-          timing,
-        }).catch((error: unknown) => {
-          failure = this.classify(error, controller.signal, provider);
-          markFailed(span, failure.message);
-          writer.error(failure.toWire());
-        }),
-      );
+      await inSpan(`chat ${provider.id}`, { kind: SpanKind.SERVER, attributes, parent }, async (span) => {
+        for (const [index, credential] of credentials.entries()) {
+          // An own credential that failed first does not make the attempt a failure (the event reads it).
+          failure = undefined;
+          try {
+            await runAttempt({
+              job,
+              adapter: this.adapter,
+              provider,
+              credential,
+              writer,
+              signal: controller.signal,
+              timing,
+            });
+            return;
+          } catch (error) {
+            failure = this.classify(error, controller.signal, provider);
+            if (credential.byok) failure = ownKeyFailure(failure, provider.name, credential.apiKey ?? '');
+            // The key's own credential failed before anything was sent: the gateway's is next, if allowed.
+            if (index < credentials.length - 1 && !writer.started && !controller.signal.aborted) continue;
+            markFailed(span, failure.message);
+            writer.error(failure.toWire());
+          }
+        }
+      });
     } finally {
       clearTimeout(deadline);
       this.cancellations.release(job.generationId, job.attempt);
     }
+  }
+
+  /**
+   * The credentials to call with, in order: the gateway's own key; or, on the BYOK subject, the
+   * key's credential, then the gateway's when the key lets it fall back and the gateway has one.
+   */
+  private credentialsFor(
+    job: ChatJob,
+    provider: ProviderConfig,
+    byok: boolean,
+  ): Credential[] | { error: GatewayError } {
+    const gateway: Credential = {
+      apiKey: provider.apiKeyEnv ? process.env[provider.apiKeyEnv] : undefined,
+      byok: false,
+    };
+    if (!byok) return [gateway];
+    const sealed = job.byok?.credentials[provider.id];
+    if (!sealed || !job.byok) return { error: credentialUnusable(provider.name, 'the job carries none') };
+    if (!this.cipher)
+      return { error: credentialUnusable(provider.name, 'set SWITCHYARD_ENCRYPTION_KEY on the workers') };
+    let apiKey: string;
+    try {
+      apiKey = this.cipher.open(sealed.sealed, { keyHash: job.byok.keyHash, providerId: provider.id });
+    } catch {
+      return {
+        error: credentialUnusable(provider.name, 'it was sealed under another SWITCHYARD_ENCRYPTION_KEY'),
+      };
+    }
+    const fallback = !sealed.alwaysUse && gateway.apiKey !== undefined;
+    return fallback ? [{ apiKey, byok: true }, gateway] : [{ apiKey, byok: true }];
   }
 
   private classify(error: unknown, signal: AbortSignal, provider: ProviderConfig): GatewayError {

@@ -6,13 +6,20 @@ import type { FrameWriter } from '../messaging';
 import type { ProviderAdapter } from '../providers';
 import { inSpan, SpanKind } from '../telemetry';
 import type { AttemptTiming } from './attempt-timing';
+import { bodyBilledToOwnKey, summaryBilledToOwnKey } from './own-key-billing';
 import { callUpstream } from './upstream-http';
+
+/** A key to call the provider with, and whether it is the key's own (BYOK) or the gateway's. */
+export interface Credential {
+  apiKey: string | undefined;
+  byok: boolean;
+}
 
 export interface AttemptContext {
   job: ChatJob;
   adapter: ProviderAdapter;
   provider: ProviderConfig;
-  apiKey: string | undefined;
+  credential: Credential;
   writer: FrameWriter;
   signal: AbortSignal;
   /** Filled in as the attempt goes, for its AttemptEvent. */
@@ -21,8 +28,8 @@ export interface AttemptContext {
 
 /** Calls the provider once and answers with frames; throws what went wrong, for the caller to classify. */
 export async function runAttempt(ctx: AttemptContext): Promise<void> {
-  const { job, adapter, provider, apiKey, signal, timing } = ctx;
-  const upstream = adapter.buildRequest(job, provider, apiKey);
+  const { job, adapter, provider, credential, signal, timing } = ctx;
+  const upstream = adapter.buildRequest(job, provider, credential.apiKey);
   const timeoutMs = Math.max(1, job.deadline - Date.now());
   const span = { kind: SpanKind.CLIENT, attributes: { 'url.full': upstream.url } };
   const response = await inSpan(`POST ${provider.id}`, span, () => {
@@ -45,7 +52,8 @@ async function relayCompletion(ctx: AttemptContext, upstreamBody: unknown): Prom
   ctx.timing.firstTokenAt = Date.now();
   const { body, summary } = ctx.adapter.translateCompletion(ctx.job, upstreamBody);
   ctx.timing.completionTokens = summary.usage.completion_tokens;
-  ctx.writer.done([body], summary);
+  if (ctx.credential.byok) ctx.writer.done([bodyBilledToOwnKey(body)], summaryBilledToOwnKey(summary));
+  else ctx.writer.done([body], summary);
 }
 
 async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>): Promise<void> {
@@ -77,5 +85,7 @@ async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>)
   const { usageChunk, summary } = translation.finish();
   ctx.timing.firstTokenAt ??= Date.now();
   ctx.timing.completionTokens = summary.usage.completion_tokens;
-  ctx.writer.done([...pending, usageChunk], summary);
+  if (ctx.credential.byok)
+    ctx.writer.done([...pending, bodyBilledToOwnKey(usageChunk)], summaryBilledToOwnKey(summary));
+  else ctx.writer.done([...pending, usageChunk], summary);
 }

@@ -5,6 +5,7 @@ import {
   toNanoUsdCeil,
   windowStart,
   WINDOW_MS,
+  type KeyView,
   type Limits,
 } from '../../../libs/accounts';
 import { CatalogStore } from '../../../libs/catalog';
@@ -82,7 +83,7 @@ export class AdmissionService {
       );
     }
     const { view } = principal;
-    const worstCase = worstCaseCost(request, this.catalogs.current);
+    const worstCase = worstCaseCost(request, this.catalogs.current, uncountedProviders(view));
     const limits = effectiveLimits(view, this.defaults);
     if (isUnlimited(limits)) return new Admission(ISSUED, principal, worstCase, {}, () => {});
     const now = Date.now();
@@ -101,6 +102,17 @@ export class AdmissionService {
       }),
     );
   }
+}
+
+/**
+ * Providers whose spend does not count against the key's limit: those it has its own credential
+ * for, unless it counts BYOK in, and unless that credential may fall back to the gateway's.
+ */
+function uncountedProviders(view: KeyView): Set<string> {
+  if (view.includeByokInLimit) return new Set();
+  return new Set(
+    Object.entries(view.byok).flatMap(([provider, credential]) => (credential.alwaysUse ? [provider] : [])),
+  );
 }
 
 function successHeaders(limits: Limits, answer: Admitted, now: number): Record<string, string> {

@@ -67,11 +67,13 @@ export class AttemptRunner {
   ) {}
 
   async run(ctx: RunContext, response: ChatResponse): Promise<RunResult> {
+    const { view } = ctx.admission.principal;
     const body: ChatJobBody = {
       generationId: ctx.generationId,
       stream: ctx.stream,
       deadline: ctx.deadline,
       request: ctx.request,
+      ...(Object.keys(view.byok).length > 0 && { byok: { keyHash: view.hash, credentials: view.byok } }),
     };
     const payload = encodeJson(body);
     if (payload.length > this.bus.maxPayload) return refused(errors.payloadTooLarge(this.bus.maxPayload));

@@ -106,6 +106,7 @@ export class ChatCompletionsService {
       generationId,
       user: request.user,
       parameters: requestedParameters(request),
+      ...(byokProviders(job.admission).length > 0 && { byokProviders: byokProviders(job.admission) }),
     };
     const result = await this.runner.run(
       { generationId, request, route, stream, deadline, admission: job.admission },
@@ -140,6 +141,8 @@ export class ChatCompletionsService {
     this.events.publish(this.bus.subjects.generationEvent, event);
   }
 }
+
+const byokProviders = (admission: Admission) => Object.keys(admission.principal.view.byok);
 
 const headerValue = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value) ?? null;

@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { z } from 'zod';
 import { errors, type WireError } from '../../../libs/contracts';
 import { Bus } from '../../../libs/messaging';
+import { unlessDatabaseDown } from '../database/database-unreachable';
 import { GenerationRepository } from './generation.repository';
 import { toOpenRouterGeneration, type OpenRouterGeneration } from './to-openrouter-generation';
 
@@ -33,7 +34,7 @@ export class GenerationLookupHandler implements OnApplicationBootstrap {
       };
     }
     const { id, owner } = parsed.data;
-    const record = await this.generations.findById(id);
+    const record = await unlessDatabaseDown('Generation records are', () => this.generations.findById(id));
     // Another key's generation is answered as if it did not exist: its id says nothing to this key.
     if (!record || (owner !== null && record.apiKeyId !== owner)) {
       // Events are stored asynchronously, so a client asking right after its answer may be early.

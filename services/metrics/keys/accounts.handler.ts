@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { z } from 'zod';
 import type { AccountsOperation } from '../../../libs/contracts';
 import { Bus } from '../../../libs/messaging';
+import { unlessDatabaseDown } from '../database/database-unreachable';
 import { keyHashSchema, parseInput } from './key-input';
 import { KeysService } from './keys.service';
 import { UsageRepository } from './usage.repository';
@@ -50,7 +51,7 @@ export class AccountsHandler implements OnApplicationBootstrap {
   private answer(operation: AccountsOperation, handle: (request: AccountsRequest) => Promise<unknown>): void {
     this.bus.serve(this.bus.subjects.accounts(operation), 'metrics', async (request: AccountsRequest) => ({
       ok: true,
-      data: await handle(request ?? {}),
+      data: await unlessDatabaseDown('Keys are', () => handle(request ?? {})),
     }));
   }
 }

@@ -92,8 +92,9 @@ export function planRoute(
   const ordered = orderCandidates(kept, provider, variants, context);
   const healthy = deprioritiseUnavailable(applySoftPreferences(ordered, provider), context.now);
   const pinned = pinStickyEndpoint(healthy, context.stickyEndpoint, context.now);
-  const attempts = withoutFallbacks(pinned, provider).map((candidate) =>
-    toAttempt(candidate, catalog, subjects, preset, parameters),
+  const byok = new Set(request.byokProviders ?? []);
+  const attempts = byokFirst(withoutFallbacks(pinned, provider), byok).map((candidate) =>
+    toAttempt(candidate, catalog, subjects, byok, preset, parameters),
   );
   return { ok: true, attempts };
 }
@@ -162,16 +163,29 @@ function withoutFallbacks(candidates: RouteCandidate[], provider: ProviderPrefer
   return candidates.filter((c) => order.includes(c.endpoint.providerId));
 }
 
+/**
+ * The key's own credentials are used first, whatever the order, as OpenRouter does; the order
+ * among them and among the others is kept.
+ * https://openrouter.ai/docs/guides/overview/auth/byok
+ */
+function byokFirst(candidates: RouteCandidate[], byok: ReadonlySet<string>): RouteCandidate[] {
+  if (byok.size === 0) return candidates;
+  const own = (c: RouteCandidate) => byok.has(c.endpoint.providerId);
+  return [...candidates.filter(own), ...candidates.filter((c) => !own(c))];
+}
+
 function toAttempt(
   { model, endpoint }: RouteCandidate,
   catalog: Catalog,
   subjects: Subjects,
+  byok: ReadonlySet<string>,
   preset: PresetChoice | undefined,
   parameters: Record<string, unknown> | undefined,
 ): PlannedAttempt {
+  const { providerId } = endpoint;
   return {
     model: model.id,
-    subject: subjects.providerChat(endpoint.providerId),
+    subject: byok.has(providerId) ? subjects.providerByokChat(providerId) : subjects.providerChat(providerId),
     endpoint: catalog.endpointRef(model, endpoint),
     ...(preset && { preset }),
     ...(parameters && { parameters }),
