@@ -84,6 +84,17 @@ describe('ReplicaAccount', () => {
     expect(admitted).toBe(2000 / 50);
   });
 
+  it('asks ahead for the tokens requests really use when they outrun their estimates', () => {
+    const tokenLimits: Limits = { spend: null, requests: null, tokens: 100_000 };
+    const store = new Store();
+    const account = new ReplicaAccount('a');
+    const [first] = sync(account, store, tokenLimits, [{ spend: 0, tokens: 10 }], START);
+    account.finish(first!, { spend: 0, tokens: 400 }, START + 50);
+    sync(account, store, tokenLimits, [{ spend: 0, tokens: 10 }], START + 100);
+    // 400 used in 100 ms is 4000 per second, not the 200 the estimates say.
+    expect(account.grant?.tokens).toBe(10 + 4000);
+  });
+
   it('admits nothing locally while a sync is on its way', () => {
     const store = new Store();
     const account = warmedUp(store);

@@ -29,7 +29,8 @@ export class ReplicaAccount {
   grant: Grant | null = null;
   private epoch = 0;
   private books: ReplicaBooks = emptyBooks();
-  private sinceSync = { spend: 0, tokens: 0, requests: 0, at: 0 };
+  /** Reserved (estimates) and used (what ended) since the last sync, to size the room asked for ahead. */
+  private sinceSync = { spend: 0, tokens: 0, requests: 0, usedSpend: 0, usedTokens: 0, at: 0 };
   private running = 0;
   /** The report of the sync in progress; while one is, nothing is admitted locally. */
   private reporting: ReplicaBooks['unreported'] | null = null;
@@ -85,6 +86,8 @@ export class ReplicaAccount {
     this.rollUnreported(windowStart(now));
     books.unreported.spend += used.spend;
     books.unreported.tokens += used.tokens;
+    this.sinceSync.usedSpend += used.spend;
+    this.sinceSync.usedTokens += used.tokens;
     const grant = this.grant;
     const held = (inFlight: number, unreported: number, granted: number) => inFlight + unreported > granted;
     return (
@@ -106,8 +109,14 @@ export class ReplicaAccount {
     const elapsed = Math.max(now - this.sinceSync.at, 50);
     const perSecond = (amount: number) => (amount * 1000) / elapsed;
     const rate = {
-      spend: perSecond(this.sinceSync.spend + sumOf(demands, (d) => d.spend)),
-      tokens: perSecond(this.sinceSync.tokens + sumOf(demands, (d) => d.tokens)),
+      // A request's tokens may well exceed their estimate (the completion is not in it): the room
+      // follows whichever is larger, so that the grant is not outrun by every request that ends.
+      spend: perSecond(
+        Math.max(this.sinceSync.spend + sumOf(demands, (d) => d.spend), this.sinceSync.usedSpend),
+      ),
+      tokens: perSecond(
+        Math.max(this.sinceSync.tokens + sumOf(demands, (d) => d.tokens), this.sinceSync.usedTokens),
+      ),
       requests: perSecond(this.sinceSync.requests + demands.length),
     };
     this.reporting = { ...this.books.unreported };
@@ -141,7 +150,7 @@ export class ReplicaAccount {
     }
     this.grant = result.grant;
     this.books.seq = result.grant ? result.grant.seq : 0;
-    this.sinceSync = { spend: 0, tokens: 0, requests: 0, at: now };
+    this.sinceSync = { spend: 0, tokens: 0, requests: 0, usedSpend: 0, usedTokens: 0, at: now };
     return result.decisions.map((decision: Decision, index) =>
       decision.ok ? this.reserve(demands[index]!) : null,
     );
