@@ -1,6 +1,7 @@
 export * from './buckets';
 export * from './credential-cipher';
 export * from './key-format';
+export * from './key-usage';
 export * from './key-view';
 export * from './ledger';
 export * from './limit-period';

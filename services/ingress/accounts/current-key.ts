@@ -1,4 +1,4 @@
-import type { Limits } from '../../../libs/accounts';
+import { NO_USAGE, type KeyUsage, type Limits } from '../../../libs/accounts';
 
 /** What metrics answers about one key: the key as the keys API shows it (null: a bootstrap key), its usage. */
 export interface KeyUsageReply {
@@ -10,31 +10,10 @@ export interface KeyUsageReply {
     include_byok_in_limit: boolean;
     expires_at: string | null;
   } | null;
-  usage: Record<
-    | 'usage'
-    | 'usage_daily'
-    | 'usage_weekly'
-    | 'usage_monthly'
-    | 'byok_usage'
-    | 'byok_usage_daily'
-    | 'byok_usage_weekly'
-    | 'byok_usage_monthly',
-    number
-  >;
+  usage: KeyUsage;
   /** What counts against its limit in the current period. */
   spent: number;
 }
-
-const NO_USAGE: KeyUsageReply['usage'] = {
-  usage: 0,
-  usage_daily: 0,
-  usage_weekly: 0,
-  usage_monthly: 0,
-  byok_usage: 0,
-  byok_usage_daily: 0,
-  byok_usage_weekly: 0,
-  byok_usage_monthly: 0,
-};
 
 /**
  * The `data` of OpenRouter's GET /key. `rate_limit` is real here (OpenRouter's is a deprecated

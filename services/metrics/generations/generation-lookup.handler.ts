@@ -1,12 +1,12 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { z } from 'zod';
-import { errors, type WireError } from '../../../libs/contracts';
+import { errors, type QueryReply } from '../../../libs/contracts';
 import { Bus } from '../../../libs/messaging';
 import { unlessDatabaseDown } from '../database/database-unreachable';
 import { GenerationRepository } from './generation.repository';
 import { toOpenRouterGeneration, type OpenRouterGeneration } from './to-openrouter-generation';
 
-export type GenerationLookupReply = { ok: true; data: OpenRouterGeneration } | ({ ok: false } & WireError);
+export type GenerationLookupReply = QueryReply<OpenRouterGeneration>;
 
 /** `owner`: the key hash whose generations may be seen; null: any (the admin key). */
 const lookupRequestSchema = z.object({ id: z.string().min(1), owner: z.string().nullable() });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CredentialCipher, generateApiKey, hashApiKey, keyLabel } from '../../../libs/accounts';
+import { CredentialCipher, generateApiKey, hashApiKey, keyLabel, NO_USAGE } from '../../../libs/accounts';
 import { CatalogStore } from '../../../libs/catalog';
 import { errors } from '../../../libs/contracts';
 import { METRICS_ENV, type MetricsEnv } from '../metrics-env';
@@ -16,7 +16,7 @@ import {
   updateKeySchema,
   createKeySchema,
 } from './key-input';
-import { NO_USAGE, spentInPeriod } from './key-usage';
+import { spentInPeriod } from './key-usage';
 import { reseedLedger, type LimitTerms } from './reseed-ledger';
 import { toKeyView } from './to-key-view';
 import { roundUsd, toOpenRouterKey, type OpenRouterKey } from './to-openrouter-key';

@@ -1,5 +1,5 @@
 import { toNanoUsdCeil, type LedgerEntry } from '../../../libs/accounts';
-import { NO_USAGE, type KeyUsage } from './key-usage';
+import { NO_USAGE, type KeyUsage } from '../../../libs/accounts';
 import { reseedLedger, type LimitTerms } from './reseed-ledger';
 
 const NOW = Date.parse('2026-12-02T10:00:30Z');

@@ -4,8 +4,9 @@ import {
   windowStart,
   type LedgerEntry,
   type LimitReset,
+  type KeyUsage,
 } from '../../../libs/accounts';
-import { spentInPeriod, type KeyUsage } from './key-usage';
+import { spentInPeriod } from './key-usage';
 
 /** What decides which spend counts against a key's limit. */
 export interface LimitTerms {

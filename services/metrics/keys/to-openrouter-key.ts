@@ -1,5 +1,6 @@
 import type { ApiKeyRecord } from './api-key.entity';
-import { spentInPeriod, type KeyUsage } from './key-usage';
+import type { KeyUsage } from '../../../libs/accounts';
+import { spentInPeriod } from './key-usage';
 
 /** We have one workspace; OpenRouter's clients expect its id to be a UUID. */
 export const DEFAULT_WORKSPACE_ID = '00000000-0000-0000-0000-000000000000';

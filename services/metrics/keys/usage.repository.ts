@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { NO_USAGE, periodStartDays, type KeyUsage } from './key-usage';
+import { NO_USAGE, type KeyUsage } from '../../../libs/accounts';
+import { periodStartDays } from './key-usage';
 
 /** A row of OpenRouter's GET /activity: one UTC day, model and provider. */
 export interface ActivityRow {

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { z } from 'zod';
-import { errors, type WireError } from '../../../libs/contracts';
+import { errors, type QueryReply } from '../../../libs/contracts';
 import { Bus } from '../../../libs/messaging';
 import { GenerationRepository, type VariantStats } from '../generations/generation.repository';
 import { DEFAULT_REPORT_WINDOW, parseReportWindow } from './report-window';
@@ -16,7 +16,7 @@ export interface PresetReport {
   variants: VariantReport[];
 }
 
-export type PresetReportReply = { ok: true; data: PresetReport } | ({ ok: false } & WireError);
+export type PresetReportReply = QueryReply<PresetReport>;
 
 const reportRequestSchema = z.object({
   preset: z.string().min(1),

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { CatalogStore } from '../../../libs/catalog';
-import { errors, type WireError } from '../../../libs/contracts';
+import { errors, type QueryReply } from '../../../libs/contracts';
 import { Bus } from '../../../libs/messaging';
 import { toEndpointListing } from './endpoint-listing';
 import { HealthTracker } from './health-tracker';
@@ -10,8 +10,7 @@ export interface EndpointsLookupRequest {
   model: string;
 }
 
-export type EndpointsLookupReply =
-  { ok: true; data: ReturnType<typeof toEndpointListing> } | ({ ok: false } & WireError);
+export type EndpointsLookupReply = QueryReply<ReturnType<typeof toEndpointListing>>;
 
 /** Answers the endpoints API for ingress: a model's catalog endpoints with this router's health. */
 @Injectable()
