@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
+import { createKey } from '../libs/testing/keys-api';
 import { startTestStack } from '../libs/testing/test-stack';
 
 /**
@@ -8,7 +9,11 @@ import { startTestStack } from '../libs/testing/test-stack';
  * (a fixed arrival rate, so slow answers cannot slow the load down) goes first straight to the
  * simulator, then through the whole stack; the difference of the latency percentiles is the
  * gateway's cost. Options: BENCH_RATE (requests/s, default 500), BENCH_SECONDS (default 20),
- * BENCH_WARMUP_SECONDS (default 30), BENCH_STREAM=1 to measure streamed answers (time to the last byte).
+ * BENCH_WARMUP_SECONDS (default 30), BENCH_STREAM=1 to measure streamed answers (time to the last byte),
+ * BENCH_KEY=bootstrap to send with a key that has no limits (by default the requests go with a
+ * managed key that has a daily spend limit and rate limits, so admission does all its work), or
+ * BENCH_KEY=both to measure the two side by side: alternating 5 s slices of each, so that what the
+ * machine does meanwhile weighs on both alike.
  *
  * Each run is warmed up at the same rate first. V8 recompiles the hot code with its optimizing
  * compiler after some ten thousand requests, in every service at once, and for a few hundred ms
@@ -19,6 +24,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 30);
 const STREAM = process.env.BENCH_STREAM === '1';
+const KEYS = process.env.BENCH_KEY ?? 'capped';
+const SLICE_SECONDS = 5;
 
 /** Only the simulator: the benchmark measures the gateway, whatever the default catalog holds. */
 const BENCH_CATALOG = `
@@ -55,18 +62,28 @@ async function main(): Promise<void> {
       model: 'echo',
       headers: {},
     };
-    const gateway: Target = {
+    const viaGateway = (key: string): Target => ({
       origin: new URL(stack.baseUrl).origin,
       path: '/api/v1/chat/completions',
       model: 'switchyard/echo',
-      headers: { authorization: `Bearer ${stack.apiKey}` },
-    };
+      headers: { authorization: `Bearer ${key}` },
+    });
     const kind = STREAM ? 'streaming' : 'non-streaming';
+    const keys = { capped: 'a key with a spend limit and rate limits', bootstrap: 'a key without limits' };
     console.log(
-      `open loop at ${RATE} req/s, ${WARMUP_SECONDS} s of warm-up then ${SECONDS} s measured, ${kind}`,
+      `open loop at ${RATE} req/s, ${WARMUP_SECONDS} s of warm-up then ${SECONDS} s measured, ${kind}, ` +
+        (KEYS === 'both'
+          ? `${keys.bootstrap} and ${keys.capped}, side by side`
+          : keys[KEYS as keyof typeof keys]),
     );
     const directRun = await run(direct, body(direct.model));
     const pids = new Map([...stack.pids(), ['nats-server', natsServerPid()]]);
+    if (KEYS === 'both') {
+      const targets = { bootstrap: viaGateway(stack.apiKey), capped: viaGateway(await cappedKey(stack)) };
+      await sideBySide(targets, body('switchyard/echo'), directRun, pids);
+      return;
+    }
+    const gateway = viaGateway(KEYS === 'bootstrap' ? stack.apiKey : await cappedKey(stack));
     let before = new Map<string, number>();
     const gatewayRun = await run(gateway, body(gateway.model), () => (before = cpuTimes(pids)));
     report(directRun, gatewayRun);
@@ -76,6 +93,17 @@ async function main(): Promise<void> {
   }
 }
 
+/** Limits far above what the run spends or sends, so that every request is admitted, and checked. */
+async function cappedKey(stack: Parameters<typeof createKey>[0]): Promise<string> {
+  const { key } = await createKey(stack, {
+    name: 'bench',
+    limit: 100_000,
+    limit_reset: 'daily',
+    rate_limit: { requests: 10_000_000, tokens: 1_000_000_000 },
+  });
+  return key;
+}
+
 interface RunResult {
   latencies: number[];
   errors: number;
@@ -83,6 +111,15 @@ interface RunResult {
 
 /** Warms up, then measures; `measuring` is called in between. */
 async function run(target: Target, body: string, measuring?: () => void): Promise<RunResult> {
+  const { send, close } = sender(target, body);
+  await load(send, WARMUP_SECONDS);
+  measuring?.();
+  const result = await load(send, SECONDS);
+  await close();
+  return result;
+}
+
+function sender(target: Target, body: string) {
   const pool = new Pool(target.origin, { connections: 128, pipelining: 1 });
   const headers = { 'content-type': 'application/json', ...target.headers };
   const send = async (): Promise<number> => {
@@ -92,11 +129,42 @@ async function run(target: Target, body: string, measuring?: () => void): Promis
     if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
     return performance.now() - started;
   };
-  await load(send, WARMUP_SECONDS);
-  measuring?.();
-  const result = await load(send, SECONDS);
-  await pool.close();
-  return result;
+  return { send, close: () => pool.close() };
+}
+
+/** Both keys through the same stack: warmed up together, then measured in alternating slices. */
+async function sideBySide(
+  targets: Record<'bootstrap' | 'capped', Target>,
+  body: string,
+  direct: RunResult,
+  pids: Map<string, number>,
+): Promise<void> {
+  const senders = { bootstrap: sender(targets.bootstrap, body), capped: sender(targets.capped, body) };
+  for (const name of ['bootstrap', 'capped'] as const) await load(senders[name].send, WARMUP_SECONDS / 2);
+  const results = { bootstrap: { latencies: [], errors: 0 }, capped: { latencies: [], errors: 0 } } as Record<
+    'bootstrap' | 'capped',
+    RunResult
+  >;
+  const cpu = { bootstrap: new Map<string, number>(), capped: new Map<string, number>() };
+  for (let slice = 0; slice < Math.max(2, Math.round((2 * SECONDS) / SLICE_SECONDS)); slice++) {
+    const name = slice % 2 === 0 ? 'bootstrap' : 'capped';
+    const before = cpuTimes(pids);
+    const { latencies, errors } = await load(senders[name].send, SLICE_SECONDS);
+    for (const [process, end] of cpuTimes(pids)) {
+      cpu[name].set(process, (cpu[name].get(process) ?? 0) + end - (before.get(process) ?? end));
+    }
+    results[name].latencies.push(...latencies);
+    results[name].errors += errors;
+  }
+  for (const name of ['bootstrap', 'capped'] as const) {
+    console.log(
+      `\n${name === 'bootstrap' ? 'a key without limits' : 'a key with a spend limit and rate limits'}:`,
+    );
+    report(direct, results[name]);
+    const zero = new Map([...cpu[name].keys()].map((process) => [process, 0]));
+    reportCpu(zero, cpu[name], results[name].latencies.length + results[name].errors);
+  }
+  await Promise.all(Object.values(senders).map((s) => s.close()));
 }
 
 /** Starts request i at exactly i/RATE seconds, whatever the earlier ones are doing. */
