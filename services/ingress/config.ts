@@ -7,7 +7,10 @@ export const ingressEnvSchema = sharedEnvSchema.extend({
   /** Comma-separated bootstrap keys (no limit); when unset, one is generated and kept under .switchyard/. */
   SWITCHYARD_API_KEYS: z.string().optional(),
   /** The admin (management) key: the keys API, every key's data; no inference. Unset: no keys API. */
-  SWITCHYARD_ADMIN_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  SWITCHYARD_ADMIN_KEY: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
   /** Requests and tokens per minute for a key that sets none; unset: no limit. */
   SWITCHYARD_DEFAULT_RATE_LIMIT_REQUESTS: z.coerce.number().int().positive().optional(),
   SWITCHYARD_DEFAULT_RATE_LIMIT_TOKENS: z.coerce.number().int().positive().optional(),
