@@ -47,18 +47,3 @@ export async function createKey(
 export function chat(stack: TestStack, key: string, body: Record<string, unknown>, baseUrl?: string) {
   return callGateway(stack, 'POST', '/chat/completions', { key, body, baseUrl });
 }
-
-/** Polls `probe` until it returns something other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

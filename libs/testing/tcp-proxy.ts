@@ -8,20 +8,19 @@ export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
 
-  private constructor(
-    readonly port: number,
-    private readonly target: { host: string; port: number },
-  ) {}
+  /** Chosen by the first listen, kept for every restore. */
+  private boundPort = 0;
+
+  private constructor(private readonly target: { host: string; port: number }) {}
 
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    const probe = createServer();
-    const port = await new Promise<number>((resolve) =>
-      probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)),
-    );
-    await new Promise((resolve) => probe.close(resolve));
-    const proxy = new TcpProxy(port, target);
+    const proxy = new TcpProxy(target);
     await proxy.restore();
     return proxy;
+  }
+
+  get port(): number {
+    return this.boundPort;
   }
 
   /** Accepts connections again, on the same port. */
@@ -40,8 +39,9 @@ export class TcpProxy {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
+      server.listen(this.boundPort, '127.0.0.1', () => resolve());
     });
+    this.boundPort = (server.address() as { port: number }).port;
     this.server = server;
   }
 

@@ -2,6 +2,7 @@ import { jetstream, jetstreamManager, type ConsumerInfo } from '@nats-io/jetstre
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Client } from 'pg';
 import { Bus, encodeJson, EventPublisher } from '../../libs/messaging';
+import { eventually } from '../../libs/testing/eventually';
 import { CONSUMER_NAME } from './generations/generation-ingestion.service';
 import { metricsHarness, type MetricsHarness } from './testing/metrics-harness';
 import type { GenerationLookupReply } from './generations/generation-lookup.handler';
@@ -17,18 +18,8 @@ function lookup(id: unknown, owner: string | null = null): Promise<GenerationLoo
   return bus.request<GenerationLookupReply>(bus.subjects.generationLookup, { id, owner }, 2000);
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function waitForLookup(id: string, timeoutMs?: number) {
-  return waitFor(
+  return eventually(
     `generation ${id}`,
     async () => {
       const reply = await lookup(id);
@@ -53,7 +44,7 @@ async function consumerInfo(): Promise<ConsumerInfo> {
 
 /** Every message the consumer was given has been acked or terminated. */
 async function waitUntilConsumed(): Promise<ConsumerInfo> {
-  return waitFor('the consumer to settle', async () => {
+  return eventually('the consumer to settle', async () => {
     const info = await consumerInfo();
     return info.num_pending === 0 && info.num_ack_pending === 0 ? info : undefined;
   });
@@ -167,7 +158,7 @@ describe('metrics', () => {
     try {
       await jetstream(bus.nc).publish(bus.subjects.generationEvent, encodeJson(event), { msgID: event.id });
       // A second delivery proves the first one was not acked.
-      await waitFor('the event to be redelivered', async () => {
+      await eventually('the event to be redelivered', async () => {
         const info = await consumerInfo();
         return info.delivered.consumer_seq - before.delivered.consumer_seq >= 2 ? info : undefined;
       });
@@ -207,7 +198,7 @@ describe('metrics', () => {
 
     app = await harness.startMetrics();
 
-    await waitFor('all 20 events', async () => ((await rowsWithIds(ids)) === 20 ? true : undefined));
+    await eventually('all 20 events', async () => ((await rowsWithIds(ids)) === 20 ? true : undefined));
     await waitUntilConsumed();
   });
 

@@ -1,4 +1,5 @@
-import { callGateway, chat, createKey, eventually } from '../../libs/testing/keys-api';
+import { callGateway, chat, createKey } from '../../libs/testing/keys-api';
+import { eventually } from '../../libs/testing/eventually';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
 import { waitForGeneration } from '../../libs/testing/wait-for-generation';
 

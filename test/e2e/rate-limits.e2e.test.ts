@@ -1,4 +1,5 @@
-import { chat, createKey, eventually } from '../../libs/testing/keys-api';
+import { chat, createKey } from '../../libs/testing/keys-api';
+import { eventually } from '../../libs/testing/eventually';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
 import { TEST_CATALOG } from './test-catalog';
 
