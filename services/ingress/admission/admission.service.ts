@@ -20,6 +20,15 @@ import { worstCaseCost, type WorstCase } from './worst-case-cost';
 /** Only this module issues admissions: holding one is proof that a request went through `admit`. */
 const ISSUED = Symbol('admission');
 
+const NOTHING_RESERVED: WorstCase = {
+  cost: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  completionPrice: 0,
+  fixedCost: 0,
+  estimatedTokens: 0,
+};
+
 /** What a request used, to settle its reservation: USD counted against the key's limit, and tokens. */
 export interface Usage {
   cost: number;
@@ -83,9 +92,10 @@ export class AdmissionService {
       );
     }
     const { view } = principal;
-    const worstCase = worstCaseCost(request, this.catalogs.current, uncountedProviders(view));
     const limits = effectiveLimits(view, this.defaults);
-    if (isUnlimited(limits)) return new Admission(ISSUED, principal, worstCase, {}, () => {});
+    // Nothing to count: no worst case to work out, nothing to settle.
+    if (isUnlimited(limits)) return new Admission(ISSUED, principal, NOTHING_RESERVED, {}, () => {});
+    const worstCase = worstCaseCost(request, this.catalogs.current, uncountedProviders(view));
     const now = Date.now();
     const demand = {
       spend: limits.spend === null ? 0 : toNanoUsdCeil(worstCase.cost),

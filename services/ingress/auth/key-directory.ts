@@ -29,8 +29,8 @@ const bootstrapView = (hash: string): KeyView => ({
 export class KeyDirectory implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Keys');
   private readonly managed = new Map<string, KeyView>();
-  private readonly bootstrap = new Map<string, KeyView>();
-  private readonly bootstrapLabels = new Map<string, string>();
+  /** Hash → the key's view and its masked form (`label`, for GET /key). */
+  private readonly bootstrap = new Map<string, { view: KeyView; label: string }>();
   private readonly adminHash: Buffer | null;
   private stopWatching?: () => void;
 
@@ -44,8 +44,8 @@ export class KeyDirectory implements OnModuleInit, OnModuleDestroy {
           .filter(Boolean)
       : [ensureLocalApiKey()];
     for (const key of keys) {
-      this.bootstrap.set(hashApiKey(key), bootstrapView(hashApiKey(key)));
-      this.bootstrapLabels.set(hashApiKey(key), keyLabel(key));
+      const hash = hashApiKey(key);
+      this.bootstrap.set(hash, { view: bootstrapView(hash), label: keyLabel(key) });
     }
     this.adminHash = env.SWITCHYARD_ADMIN_KEY
       ? Buffer.from(hashApiKey(env.SWITCHYARD_ADMIN_KEY), 'hex')
@@ -78,7 +78,7 @@ export class KeyDirectory implements OnModuleInit, OnModuleDestroy {
 
   /** The masked form of a bootstrap key (managed keys have theirs stored with them). */
   labelOf(hash: string): string {
-    return this.bootstrapLabels.get(hash) ?? '';
+    return this.bootstrap.get(hash)?.label ?? '';
   }
 
   /** Whether the admin (management) key is configured at all. */
@@ -91,7 +91,7 @@ export class KeyDirectory implements OnModuleInit, OnModuleDestroy {
     const hash = hashApiKey(presented);
     if (this.adminHash && timingSafeEqual(this.adminHash, Buffer.from(hash, 'hex'))) return { kind: 'admin' };
     const bootstrap = this.bootstrap.get(hash);
-    if (bootstrap) return { kind: 'key', view: bootstrap, managed: false };
+    if (bootstrap) return { kind: 'key', view: bootstrap.view, managed: false };
     const view = this.managed.get(hash);
     if (!view) throw errors.unauthorized();
     if (view.disabled) throw errors.unauthorized('This API key is disabled.');

@@ -97,6 +97,7 @@ export class ChatCompletionsService {
       onClientGone: () => this.runner.cancel(generationId),
     });
     const deadline = job.receivedAt + this.env.SWITCHYARD_REQUEST_TIMEOUT_MS;
+    const byokProviders = Object.keys(job.admission.principal.view.byok);
     const route: RouteRequest = {
       model: request.model,
       models: request.models,
@@ -106,7 +107,7 @@ export class ChatCompletionsService {
       generationId,
       user: request.user,
       parameters: requestedParameters(request),
-      ...(byokProviders(job.admission).length > 0 && { byokProviders: byokProviders(job.admission) }),
+      ...(byokProviders.length > 0 && { byokProviders }),
     };
     const result = await this.runner.run(
       { generationId, request, route, stream, deadline, admission: job.admission },
@@ -141,8 +142,6 @@ export class ChatCompletionsService {
     this.events.publish(this.bus.subjects.generationEvent, event);
   }
 }
-
-const byokProviders = (admission: Admission) => Object.keys(admission.principal.view.byok);
 
 const headerValue = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value) ?? null;
