@@ -6,7 +6,9 @@ import {
   LOCAL_ENCRYPTION_KEY_FILE,
 } from '../libs/auth/local-api-key';
 import { preflight } from '../libs/runtime/preflight';
-import { ProcessGroup, STACK_SERVICES } from '../libs/runtime/process-group';
+import { watchParent } from '../libs/runtime/parent-watch';
+import { STACK_SERVICES } from '../libs/runtime/process-group';
+import { StackSupervisor } from '../libs/runtime/stack-supervisor';
 
 const DEFAULTS = {
   NATS_URL: 'nats://127.0.0.1:4222',
@@ -14,7 +16,10 @@ const DEFAULTS = {
   PORT: '8080',
 };
 
-/** `npm start`: the whole stack in the foreground, one process per service, Ctrl-C stops all. */
+/**
+ * `npm start`: the whole stack in the foreground, one process per service, each restarted if it
+ * crashes; Ctrl-C (or SIGTERM, SIGHUP) stops all.
+ */
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...DEFAULTS, ...process.env };
   const problems = await preflight(env.NATS_URL!, env.DATABASE_URL!);
@@ -33,33 +38,32 @@ async function main(): Promise<void> {
     randomBytes(32).toString('hex'),
   );
 
-  let shuttingDown = false;
-  const group = new ProcessGroup({
-    env,
-    onUnexpectedExit: (service, code) => {
-      if (shuttingDown) return;
-      shuttingDown = true;
-      console.error(`${service} stopped unexpectedly (exit code ${code}); stopping the stack.`);
-      void group.stopAll().then(() => process.exit(1));
-    },
-  });
-  const shutdown = () => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    console.log('\nstopping Switchyard…');
-    void group.stopAll().then(() => process.exit(0));
+  const supervisor = new StackSupervisor(env);
+  let stopping = false;
+  const stop = (why: string, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nstopping Switchyard (${why})…`);
+    void supervisor.stop().then(() => process.exit(exitCode));
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // SIGHUP too: a closed terminal must not leave the stack running with nobody to stop it.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+  // A reader that went away (`npm start | head`, once head exits) makes every write fail with EPIPE,
+  // which would otherwise kill this process alone and leave the services behind, holding their
+  // ports. Stopping is the choice: a stack whose log goes nowhere is one nobody knows is running.
+  for (const output of [process.stdout, process.stderr]) output.on('error', () => stop('output closed'));
+  // `kill -TERM` of `npm start` reaches only the shell npm runs us through (npm 11), which dies and
+  // leaves this process to init; so does a parent killed with SIGKILL. Its going is a stop.
+  watchParent(process.ppid, () => stop('parent exited'));
 
   try {
-    for (const service of STACK_SERVICES) await group.start(service);
+    await supervisor.start(STACK_SERVICES);
   } catch (error) {
-    console.error(`Switchyard cannot start: ${(error as Error).message}`);
-    await group.stopAll();
-    process.exit(1);
+    // A start cut short by a stop asked for meanwhile did not fail.
+    if (!stopping) console.error(`Switchyard cannot start: ${(error as Error).message}`);
+    stop('start failed', 1);
   }
-  printBanner(env, generatedKey !== undefined);
+  if (!stopping) printBanner(env, generatedKey !== undefined);
 }
 
 /** Keys are never printed (output ends up in logs): the banner says where they are kept. */

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { STOP_GRACE_MS, SUPERVISOR_PID_ENV } from './parent-watch';
 
 export interface ServiceProcess {
   name: string;
@@ -28,13 +29,19 @@ export const STACK_SERVICES: readonly ServiceProcess[] = [
   { name: 'ingress', entry: 'dist/services/ingress/main.js', ready: /ingress listening/ },
 ];
 
+/** How a process ended: its exit code, or the signal that killed it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface ProcessGroupOptions {
   env: NodeJS.ProcessEnv;
   cwd?: string;
   /** Where each line of output goes; by default, stdout with the service's name in front. */
   log?: (service: string, line: string) => void;
   /** Called when a service exits without having been asked to stop. */
-  onUnexpectedExit?: (service: string, code: number | null) => void;
+  onUnexpectedExit?: (service: ServiceProcess, exit: ProcessExit) => void;
 }
 
 /**
@@ -45,28 +52,32 @@ export interface ProcessGroupOptions {
 export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8'];
 
 const READY_TIMEOUT_MS = 30_000;
-const STOP_GRACE_MS = 10_000;
 
 /** Runs services as child processes with prefixed logs, waits for them to be ready, stops them cleanly. */
 export class ProcessGroup {
   private readonly running = new Map<string, ChildProcess>();
   private readonly stopping = new Set<string>();
+  /** Names in first-start order: a service restarted later still stops in its place. */
+  private readonly order: string[] = [];
 
   constructor(private readonly options: ProcessGroupOptions) {}
 
   async start(service: ServiceProcess, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
     const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, service.entry], {
       cwd: this.options.cwd,
-      env: { ...this.options.env, ...extraEnv },
+      // Each service watches this pid and stops when it is gone (see parent-watch).
+      env: { ...this.options.env, ...extraEnv, [SUPERVISOR_PID_ENV]: String(process.pid) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.running.set(service.name, child);
+    if (!this.order.includes(service.name)) this.order.push(service.name);
     const log = this.options.log ?? ((name, line) => process.stdout.write(`[${name}] ${line}\n`));
     const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${service.name} was not ready within ${READY_TIMEOUT_MS} ms`)),
-        READY_TIMEOUT_MS,
-      );
+      const timer = setTimeout(() => {
+        reject(new Error(`${service.name} was not ready within ${READY_TIMEOUT_MS} ms`));
+        // Stuck, it would hold its ports for nothing; its exit then counts as a crash like any other.
+        child.kill('SIGKILL');
+      }, READY_TIMEOUT_MS);
       const onLine = (line: string) => {
         log(service.name, line);
         if (service.ready.test(line)) {
@@ -76,11 +87,11 @@ export class ProcessGroup {
       };
       createInterface({ input: child.stdout! }).on('line', onLine);
       createInterface({ input: child.stderr! }).on('line', onLine);
-      child.once('exit', (code) => {
+      child.once('exit', (code, signal) => {
         clearTimeout(timer);
         this.running.delete(service.name);
-        reject(new Error(`${service.name} exited with code ${code} before it was ready`));
-        if (!this.stopping.delete(service.name)) this.options.onUnexpectedExit?.(service.name, code);
+        reject(new Error(`${service.name} exited (${describeExit({ code, signal })}) before it was ready`));
+        if (!this.stopping.delete(service.name)) this.options.onUnexpectedExit?.(service, { code, signal });
       });
     });
     await ready;
@@ -104,6 +115,10 @@ export class ProcessGroup {
 
   /** Stops in reverse start order, so the front door closes before what it depends on. */
   async stopAll(): Promise<void> {
-    for (const name of [...this.running.keys()].reverse()) await this.stop(name);
+    for (const name of [...this.order].reverse()) await this.stop(name);
   }
+}
+
+export function describeExit({ code, signal }: ProcessExit): string {
+  return signal ? `signal ${signal}` : `code ${code}`;
 }

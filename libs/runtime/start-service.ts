@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger, type INestApplicationContext } from '@nestjs/common';
 import { startTelemetry } from '../telemetry/start-telemetry';
+import { stopWhenOrphaned } from './parent-watch';
 
 /** Nest's own start-up chatter (module and route listings): useful when debugging Nest, noise otherwise. */
 const FRAMEWORK_CONTEXTS = new Set([
@@ -30,6 +31,7 @@ export async function startService<T extends INestApplicationContext>(
   name: string,
   create: () => Promise<T>,
 ): Promise<T | undefined> {
+  stopWhenOrphaned();
   try {
     startTelemetry(name);
     const app = await create();

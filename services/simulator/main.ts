@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseEnv } from '../../libs/config/env';
+import { stopWhenOrphaned } from '../../libs/runtime/parent-watch';
 import { startSimulator } from './simulator-server';
 
 /** Runs the simulator as a process: the default local stack's upstream for `switchyard/echo`. */
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  stopWhenOrphaned();
 }
 
 main().catch((error: unknown) => {
