@@ -1,56 +1,68 @@
-import { Global, Injectable, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Global, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
+import type { KV } from '@nats-io/kv';
+import { parseEnv } from '../config/env';
 import { Bus } from '../messaging/bus';
-import { CATALOG_KEY, catalogBucketName, openCatalogBucket } from './catalog-bucket';
+import { CATALOG_KEY, openCatalogBucket } from './catalog-bucket';
+import { catalogEnvSchema } from './catalog-env';
 import { CatalogStore } from './catalog-store';
-import { CatalogError, loadCatalog, parseCatalog } from './load-catalog';
+import { describeCatalog } from './describe-catalog';
+import { readCatalogFile } from './load-catalog';
+import { readStoredCatalog, settleCatalog } from './settle-catalog';
 
 /**
- * Keeps the store in step with the cluster's catalog bucket: the stored version replaces the file
- * before the service starts serving, and each later push replaces it while the service runs. A
- * pushed catalog that does not validate here is refused and the one in force is kept.
+ * Keeps the store in step with the cluster's catalog bucket: the catalog in force is settled
+ * before the service starts serving (its file, or the stored one: see chooseCatalog), and each
+ * later change replaces it while the service runs. A stored catalog that does not validate here is
+ * refused and the one in force is kept.
  */
-@Injectable()
-class CatalogSync implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('Catalog');
+class CatalogSync implements OnModuleDestroy {
+  private static readonly logger = new Logger('Catalog');
   private stop?: () => void;
 
-  constructor(
-    private readonly bus: Bus,
-    private readonly store: CatalogStore,
-  ) {}
+  private constructor(readonly store: CatalogStore) {}
 
-  async onModuleInit(): Promise<void> {
-    const bucket = await openCatalogBucket(this.bus.nc, this.bus.subjects);
-    const source = `nats-kv:${catalogBucketName(this.bus.subjects)}/${CATALOG_KEY}`;
-    const stored = await bucket.get(CATALOG_KEY);
-    if (stored?.operation === 'PUT') this.apply(stored.string(), source, stored.revision);
-    const updates = await bucket.watch({ key: CATALOG_KEY, resumeFromRevision: (stored?.revision ?? 0) + 1 });
-    this.stop = () => updates.stop();
-    void (async () => {
-      for await (const entry of updates)
-        if (entry.operation === 'PUT') this.apply(entry.string(), source, entry.revision);
-    })();
+  static async start(bus: Bus): Promise<CatalogSync> {
+    const env = parseEnv(catalogEnvSchema);
+    const bucket = await openCatalogBucket(bus.nc, bus.subjects);
+    const file = env.SWITCHYARD_CATALOG_MODE === 'file' ? readCatalogFile(env.SWITCHYARD_CATALOG) : undefined;
+    const settled = await settleCatalog(bucket, file, process.env, CatalogSync.logger);
+    const sync = new CatalogSync(new CatalogStore(settled.catalog));
+    await sync.follow(bucket, settled.revision);
+    return sync;
   }
 
   onModuleDestroy(): void {
     this.stop?.();
   }
 
-  private apply(text: string, source: string, revision: number): void {
+  private async follow(bucket: KV, revision: number): Promise<void> {
+    const updates = await bucket.watch({ key: CATALOG_KEY, resumeFromRevision: revision + 1 });
+    this.stop = () => updates.stop();
+    void (async () => {
+      for await (const update of updates)
+        if (update.operation === 'PUT') this.apply(update.revision, update.string());
+    })();
+  }
+
+  private apply(revision: number, value: string): void {
     try {
-      this.store.replace(parseCatalog(text, source, process.env));
-      this.logger.log(`catalog revision ${revision} in force`);
+      const { entry, catalog } = readStoredCatalog(revision, value, process.env);
+      this.store.replace(catalog);
+      CatalogSync.logger.log(describeCatalog(revision, entry));
     } catch (error) {
-      const reason = error instanceof CatalogError ? error.message : String(error);
-      this.logger.error(`catalog revision ${revision} refused, keeping the one in force: ${reason}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      CatalogSync.logger.error(`catalog revision ${revision} refused, keeping the one in force: ${reason}`);
     }
   }
 }
 
-/** The catalog in force: the file at start, then whatever is pushed to the cluster. */
+/** The catalog in force, the same in every service: see settleCatalog for which one at start. */
 @Global()
 @Module({
-  providers: [{ provide: CatalogStore, useFactory: () => new CatalogStore(loadCatalog()) }, CatalogSync],
+  providers: [
+    { provide: CatalogSync, inject: [Bus], useFactory: (bus: Bus) => CatalogSync.start(bus) },
+    { provide: CatalogStore, inject: [CatalogSync], useFactory: (sync: CatalogSync) => sync.store },
+  ],
   exports: [CatalogStore],
 })
 export class CatalogModule {}

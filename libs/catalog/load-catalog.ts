@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { Catalog, type ModelConfig, type PresetConfig, type ProviderConfig } from './catalog';
+import { catalogPathOf, hashCatalogText, type CatalogFileText } from './catalog-entry';
 import { catalogFileSchema, MODEL_PLACEHOLDER, type CatalogFile } from './catalog-schema';
-
-/** Services run from the repository (or image) root, where `config/` lives. */
-export const DEFAULT_CATALOG_PATH = resolve('config/catalog.yaml');
 
 /** A catalog that cannot be used, with every problem located by file, line and path. */
 export class CatalogError extends Error {
@@ -19,17 +16,19 @@ export class CatalogError extends Error {
   }
 }
 
-export function loadCatalog(
-  file = process.env.SWITCHYARD_CATALOG ?? DEFAULT_CATALOG_PATH,
-  env: NodeJS.ProcessEnv = process.env,
-): Catalog {
-  let text: string;
+export function readCatalogFile(file: string): CatalogFileText {
+  const path = catalogPathOf(file);
   try {
-    text = readFileSync(file, 'utf8');
+    const text = readFileSync(file, 'utf8');
+    return { path, text, hash: hashCatalogText(text) };
   } catch (error) {
-    throw new CatalogError(file, [`cannot read the file: ${(error as Error).message}`]);
+    throw new CatalogError(path, [`cannot read the file: ${(error as Error).message}`]);
   }
-  return parseCatalog(text, file, env);
+}
+
+export function loadCatalog(file: string, env: NodeJS.ProcessEnv = process.env): Catalog {
+  const { path, text } = readCatalogFile(file);
+  return parseCatalog(text, path, env);
 }
 
 export function parseCatalog(text: string, file: string, env: NodeJS.ProcessEnv = {}): Catalog {
