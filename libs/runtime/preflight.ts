@@ -1,6 +1,7 @@
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
+import { classifyPostgresFailure, describePostgresFailure } from './postgres-failure';
 
 /**
  * Checks, before anything starts, that NATS (with JetStream) and PostgreSQL answer; each failure
@@ -40,8 +41,11 @@ async function checkPostgres(url: string): Promise<string | null> {
     await client.connect();
     return null;
   } catch (error) {
+    const problem = describePostgresFailure(error, server.toString());
+    // A server that answered and said no needs DATABASE_URL (or its roles) fixed, which the line says.
+    if (classifyPostgresFailure(error) !== 'unreachable') return problem;
     return [
-      `PostgreSQL is not reachable at ${server.host} (${(error as Error).message}).`,
+      problem,
       '  Start it (Debian/Ubuntu: apt-get install postgresql; pg_ctlcluster <version> main start),',
       '  or set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/switchyard',
     ].join('\n');

@@ -1,17 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { errors, GatewayError } from '../../../libs/contracts';
 
-/** Fastify's own errors (body parsing, limits) carry a code and a status; these are the ones clients cause. */
-const FASTIFY_CLIENT_ERRORS: Record<string, (error: FastifyLikeError) => GatewayError> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: () => errors.payloadTooLarge(0),
-  FST_ERR_CTP_INVALID_JSON_BODY: (e) => errors.badRequest(`Invalid JSON body: ${e.message}`),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => errors.badRequest('Invalid JSON body: the body is empty.'),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
-    new GatewayError({ status: 415, message: 'Send the body as JSON (Content-Type: application/json).' }),
-};
-
+/** Fastify's own errors (routing, limits) reach the filter as Nest HttpExceptions, or carry a status. */
 interface FastifyLikeError {
-  code?: string;
   statusCode?: number;
   message: string;
 }
@@ -20,15 +11,11 @@ interface FastifyLikeError {
 export function toGatewayError(error: unknown, bodyLimit: number): GatewayError {
   if (error instanceof GatewayError) return error;
   if (error instanceof SyntaxError) return errors.badRequest(`Invalid JSON body: ${error.message}`);
-  if (error instanceof HttpException) {
-    return new GatewayError({ status: error.getStatus(), message: error.message });
-  }
-  const fastifyError = error as FastifyLikeError;
-  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errors.payloadTooLarge(bodyLimit);
-  const mapped = fastifyError.code ? FASTIFY_CLIENT_ERRORS[fastifyError.code] : undefined;
-  if (mapped) return mapped(fastifyError);
-  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return new GatewayError({ status: fastifyError.statusCode, message: fastifyError.message });
+  const status = error instanceof HttpException ? error.getStatus() : (error as FastifyLikeError).statusCode;
+  // Fastify's own wording names no limit; ours says what it is and what to do.
+  if (status === 413) return errors.payloadTooLarge(bodyLimit);
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new GatewayError({ status, message: (error as Error).message });
   }
   return errors.internal('Internal error in the gateway.');
 }

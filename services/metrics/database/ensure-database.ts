@@ -1,4 +1,5 @@
 import { Client, escapeIdentifier } from 'pg';
+import { connectPostgres } from '../../../libs/runtime/postgres-failure';
 
 /**
  * Creates the database named in `databaseUrl` if it is missing, so a fresh Postgres needs no manual
@@ -10,7 +11,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const adminUrl = new URL(databaseUrl);
   adminUrl.pathname = '/postgres';
   const client = new Client({ connectionString: adminUrl.toString() });
-  await client.connect();
+  await connectPostgres(client, adminUrl.toString());
   try {
     if (await exists(client, name)) return;
     try {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { connectPostgres } from '../../../libs/runtime/postgres-failure';
 
 /** Any fixed number, shared by every replica: it names the lock, nothing else. */
 const MIGRATION_LOCK_KEY = 0x5713_0001;
@@ -11,7 +12,7 @@ const MIGRATION_LOCK_KEY = 0x5713_0001;
 export async function openDataSource(options?: DataSourceOptions): Promise<DataSource> {
   if (options?.type !== 'postgres' || !options.url) throw new Error('metrics expects a postgres URL');
   const lock = new Client({ connectionString: options.url });
-  await lock.connect();
+  await connectPostgres(lock, options.url);
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     return await new DataSource(options).initialize();
