@@ -32,6 +32,8 @@ export interface GenerationEvent {
   tokensCompletion: number;
   tokensReasoning: number;
   tokensCached: number;
+  /** The gateway counted the tokens (`usage_estimated`): the provider sent no usage, or the stream ended before it did. */
+  usageEstimated: boolean;
   /** USD charged on the gateway's own credentials (0 under zero-completion insurance, or with BYOK). */
   totalCost: number;
   /** Whether the key's own provider credential (BYOK) served it. */

@@ -13,8 +13,18 @@ export interface StreamTranslation {
   push(data: string, event?: string): string[];
   /** Whether the provider signalled the normal end of its stream (`[DONE]`, `message_stop`, …). */
   readonly complete: boolean;
-  /** The priced usage chunk that the gateway always sends last, and the attempt's summary. */
+  /**
+   * The priced usage chunk that the gateway always sends last, and the attempt's summary. Usage the
+   * provider did not send is counted by the gateway (`usage_estimated`).
+   */
   finish(): { usageChunk: string; summary: AttemptSummary };
+  /**
+   * For a stream that stopped before its end (cut, stalled, cancelled): the summary of what it has
+   * translated so far, with estimated usage and no finish reason, for the attempt to be recorded
+   * and charged; null when nothing was (no text, reasoning or tool call). Reads, never changes,
+   * the translation: it may be called at any point, and more than once.
+   */
+  partial(): AttemptSummary | null;
 }
 
 /**

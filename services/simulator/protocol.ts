@@ -46,6 +46,8 @@ export type Generation =
 /** What the scenario changes in the planned reply. */
 export interface ReplyShape {
   empty: boolean;
+  /** Whether the answer carries the provider's usage. */
+  usage: boolean;
 }
 
 export interface WholeAnswer {

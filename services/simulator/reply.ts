@@ -1,4 +1,5 @@
 import { isRecord } from './is-record';
+import type { ReplyShape } from './protocol';
 import { exampleObject } from './schema-example';
 
 /**
@@ -46,6 +47,8 @@ export interface Completion {
   /** null: the reply stopped without saying why (an empty reply). */
   finishReason: FinishReason | null;
   usage: { promptTokens: number; completionTokens: number };
+  /** Whether the answer tells its usage; the counts above pace it either way. */
+  reportsUsage: boolean;
 }
 
 /** Tool results first (so agent loops end), then a tool call, then structured output, then the echo. */
@@ -69,11 +72,15 @@ export function planReply(request: ReplyRequest): ReplyPlan {
 /** The plan as sent: text cut to `max_completion_tokens` (or `max_tokens`), and the token counts. */
 export function completeReply(
   request: ReplyRequest,
-  shape: { empty: boolean } = { empty: false },
+  shape: ReplyShape = { empty: false, usage: true },
 ): Completion {
+  return { ...plannedCompletion(request, shape.empty), reportsUsage: shape.usage };
+}
+
+function plannedCompletion(request: ReplyRequest, empty: boolean): Omit<Completion, 'reportsUsage'> {
   const plan = planReply(request);
   const promptTokens = countPromptTokens(request.messages);
-  if (shape.empty)
+  if (empty)
     return { tokens: [], toolCalls: [], finishReason: null, usage: { promptTokens, completionTokens: 0 } };
   if (plan.kind === 'tool_calls') {
     const completionTokens = plan.calls.reduce((sum, call) => sum + splitArguments(call.arguments).length, 0);

@@ -58,6 +58,7 @@ describe('parseScenarioOptions', () => {
     ['itl=10, ttft=20', { itlMs: 10, ttftMs: 20 }],
     ['fail=503,fail-every=3', { failStatus: 503, failEvery: 3 }],
     ['replay=openai/openai-text', { replay: { family: 'openai', name: 'openai-text' } }],
+    ['empty, no-usage', { empty: true, noUsage: true }],
     ['', {}],
   ])('%s', (text, expected) => {
     expect(parseScenarioOptions(text)).toEqual(expected);
@@ -69,6 +70,7 @@ describe('parseScenarioOptions', () => {
     ['ttft=-1', /expected an integer/],
     ['cut', /expected an integer/],
     ['stall=1', /takes no value/],
+    ['no-usage=yes', /takes no value/],
     ['replay=openai', /expected <family>\/<fixture name>/],
     ['replay=bedrock/x', /family one of openai, deepseek, groq, mistral, xai, anthropic, gemini/],
     ['replay=openai/../secrets', /expected <family>\/<fixture name>/],

@@ -24,6 +24,12 @@ export interface ScenarioOptions {
   replay?: ReplayTarget;
   /** Answer with nothing: no content, zero completion tokens, no finish reason (a provider's empty reply). */
   empty: boolean;
+  /**
+   * Answer without usage, as an OpenAI-compatible server that ignores `stream_options.include_usage`
+   * or a proxy that strips it: no usage chunk (nor `usage` in a whole answer), no Anthropic `usage`,
+   * no Gemini `usageMetadata`.
+   */
+  noUsage: boolean;
 }
 
 /** The fixture families of test/fixtures/providers, one folder each. */
@@ -50,6 +56,7 @@ export const DEFAULT_SCENARIO: ScenarioOptions = {
   stall: false,
   malformed: false,
   empty: false,
+  noUsage: false,
 };
 
 export interface ScenarioPath {
@@ -77,6 +84,7 @@ const OPTION_PARSERS = new Map<string, OptionParser>([
   ['malformed', (value) => flagOption(value, { malformed: true })],
   ['replay', replayOption],
   ['empty', (value) => flagOption(value, { empty: true })],
+  ['no-usage', (value) => flagOption(value, { noUsage: true })],
 ]);
 
 /** Fixture names may contain dots (`anthropic-json-tool.1`) but never a path: no slash, no leading dot. */

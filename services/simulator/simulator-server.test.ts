@@ -320,6 +320,16 @@ describe('scenarios', () => {
     expect(chunks.map((c) => c.choices[0].delta.content)).toEqual(['', 'Echo: ', 'Hello ']);
   });
 
+  it('no-usage streams no usage chunk even when asked for one, and answers a completion without usage', async () => {
+    const streamed = { ...hello, stream: true, stream_options: { include_usage: true } };
+    const chunks = chunksOf(await (await post(streamed, '/scenario/no-usage')).text());
+    expect(chunks.map((c) => c.choices[0].delta.content).join('')).toBe('Echo: Hello there, simulator');
+    expect(chunks.every((c) => c.choices.length === 1 && !('usage' in c))).toBe(true);
+    const completion = await completionOf(await post(hello, '/scenario/no-usage'));
+    expect(completion.choices[0].message.content).toBe('Echo: Hello there, simulator');
+    expect(completion).not.toHaveProperty('usage');
+  });
+
   it('malformed makes the second event invalid JSON', async () => {
     const payloads = ssePayloads(
       await (await post({ ...hello, stream: true }, '/scenario/malformed')).text(),

@@ -126,7 +126,7 @@ function sendGeneration(
   generation: Generation,
   scenario: ScenarioOptions,
 ) {
-  const shape = { empty: scenario.empty };
+  const shape = { empty: scenario.empty, usage: !scenario.noUsage };
   return generation.stream
     ? sendStream(res, generation.answer(shape), scenario, protocol.sseHeaders)
     : sendWhole(res, generation.answer(shape), scenario, protocol.jsonHeaders);

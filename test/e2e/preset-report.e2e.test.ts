@@ -43,6 +43,7 @@ function presetEvent(preset: string, variant: string, overrides: Partial<Generat
     tokensCompletion: 20,
     tokensReasoning: 0,
     tokensCached: 0,
+    usageEstimated: false,
     totalCost: 0.00005,
     isByok: false,
     upstreamInferenceCost: null,

@@ -35,9 +35,9 @@ describe('convertUsage', () => {
       expected: { prompt: 18, completion: 5, cached: 0, written: 0, reasoning: 0 },
     },
     {
-      name: 'no usage',
-      usage: undefined,
-      expected: { prompt: 0, completion: 0, cached: 0, written: 0, reasoning: 0 },
+      name: 'an input count alone (message_start of a stream cut before message_delta)',
+      usage: { input_tokens: 12 },
+      expected: { prompt: 12, completion: 0, cached: 0, written: 0, reasoning: 0 },
     },
   ])('converts $name', ({ usage, expected }) => {
     expect(convertUsage(usage, pricing)).toEqual({
@@ -48,6 +48,17 @@ describe('convertUsage', () => {
       prompt_tokens_details: { cached_tokens: expected.cached, cache_write_tokens: expected.written },
       completion_tokens_details: { reasoning_tokens: expected.reasoning },
     });
+  });
+});
+
+describe('convertUsage without counts', () => {
+  it.each([
+    { name: 'no usage', usage: undefined },
+    { name: 'null usage', usage: null },
+    { name: 'an empty usage', usage: {} },
+    { name: 'nulls alone', usage: { input_tokens: null, output_tokens: null } },
+  ])('reads $name as nothing counted, for the gateway to count', ({ usage }) => {
+    expect(convertUsage(usage, pricing)).toBeNull();
   });
 });
 

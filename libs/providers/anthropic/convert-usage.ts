@@ -11,18 +11,22 @@ export type AnthropicGatewayUsage = Usage & {
  * Anthropic's usage in OpenAI's terms, priced from the catalog (USD per token). Anthropic counts
  * cache reads and cache writes apart from `input_tokens`; every one of them is a prompt token.
  * Reasoning tokens are part of `output_tokens` (`output_tokens_details.thinking_tokens` says how
- * many). What is missing counts as zero: the answer was delivered, and the per-request price applies.
+ * many). Null when Anthropic counted nothing (a proxy that strips usage), for the gateway to count
+ * instead; a count that is missing beside the others is zero.
  * https://platform.claude.com/docs/en/build-with-claude/prompt-caching#tracking-cache-performance
  * https://openrouter.ai/docs/use-cases/usage-accounting
  */
 export function convertUsage(
   usage: AnthropicUsage | null | undefined,
   pricing: TokenPricing,
-): AnthropicGatewayUsage {
-  const cachedTokens = usage?.cache_read_input_tokens ?? 0;
-  const cacheWriteTokens = usage?.cache_creation_input_tokens ?? 0;
-  const promptTokens = (usage?.input_tokens ?? 0) + cachedTokens + cacheWriteTokens;
-  const completionTokens = usage?.output_tokens ?? 0;
+): AnthropicGatewayUsage | null {
+  const { input_tokens, output_tokens, cache_read_input_tokens, cache_creation_input_tokens } = usage ?? {};
+  const counts = [input_tokens, output_tokens, cache_read_input_tokens, cache_creation_input_tokens];
+  if (counts.every((count) => count == null)) return null;
+  const cachedTokens = cache_read_input_tokens ?? 0;
+  const cacheWriteTokens = cache_creation_input_tokens ?? 0;
+  const promptTokens = (input_tokens ?? 0) + cachedTokens + cacheWriteTokens;
+  const completionTokens = output_tokens ?? 0;
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,

@@ -384,7 +384,7 @@ describe('AnthropicStreamTranslator', () => {
     translator.push(JSON.stringify(start()));
     translator.push(JSON.stringify(blockStart(0, { type: 'text', text: '' })));
     const error = thrown(() => translator.push(data));
-    expect(error).toMatchObject({ status: 502, retryable: false });
+    expect(error).toMatchObject({ status: 502, retryable: true, retryScope: 'provider' });
     expect(error.message).toContain('Anthropic sent a response the gateway cannot read');
   });
 

@@ -13,6 +13,9 @@ import {
 import { streamEventSchema, type AnthropicUsage, type StreamEvent } from './anthropic-api';
 import { reportedAnthropicError } from './anthropic-error';
 import { convertUsage, mergeUsage } from './convert-usage';
+import { DeliveredText } from '../shared/delivered-text';
+import { estimateUsage } from '../shared/estimate-usage';
+import { partialSummary } from '../shared/partial-summary';
 import { mapStopReason } from './map-stop-reason';
 import { encryptedReasoningDetail, textReasoningDetail, type ReasoningDetail } from './reasoning-details';
 import { answersThroughJsonTool, JSON_TOOL_NAME } from './response-format';
@@ -56,7 +59,8 @@ type EventOf<T extends StreamEvent['type']> = Extract<StreamEvent, { type: T }>;
  *   delta carries id, type, name and empty arguments, each `input_json_delta` the next piece. A call
  *   whose input streamed nothing gets `{}`, so that clients parse JSON, not an empty string.
  * - `message_delta` carries the stop reason, sent in a last choice chunk; usage comes from
- *   `message_start` and every `message_delta`, and is sent priced by `finish()`.
+ *   `message_start` and every `message_delta`, and is sent priced by `finish()` (counted from what
+ *   was delivered when there was none).
  * - The stream is complete once `message_stop` came. An `error` event is the provider failing
  *   (an overload is retryable). A repeated `message_start` (seen from proxies) is passed over.
  * https://platform.claude.com/docs/en/build-with-claude/streaming
@@ -67,6 +71,7 @@ export class AnthropicStreamTranslator implements StreamTranslation {
   private readonly answeredThroughJsonTool: boolean;
   private readonly excludeReasoning: boolean;
   private readonly blocks = new Map<number, OpenBlock>();
+  private readonly delivered = new DeliveredText();
   private upstreamId: string | null = null;
   private started = false;
   private stopped = false;
@@ -120,12 +125,21 @@ export class AnthropicStreamTranslator implements StreamTranslation {
   }
 
   finish(): { usageChunk: string; summary: AttemptSummary } {
-    const usage = convertUsage(this.usage, this.job.endpoint.pricing);
+    const usage =
+      convertUsage(this.usage, this.job.endpoint.pricing) ?? estimateUsage(this.job, this.delivered, null);
     return finishStream(this.envelope(), {
       finishReason: this.finishReason(),
       nativeFinishReason: this.nativeFinishReason,
       usage,
       upstreamId: this.upstreamId,
+    });
+  }
+
+  /** `message_start`'s input counts are exact; its `output_tokens` is only a start, outgrown by the estimate. */
+  partial(): AttemptSummary | null {
+    return partialSummary(this.job, this.delivered, convertUsage(this.usage, this.job.endpoint.pricing), {
+      upstreamId: this.upstreamId,
+      nativeFinishReason: this.nativeFinishReason,
     });
   }
 
@@ -234,6 +248,7 @@ export class AnthropicStreamTranslator implements StreamTranslation {
   }
 
   private chunk(delta: ChunkDelta, finishReason: FinishReason | null = null): string {
+    this.delivered.add(delta);
     return this.chunks.chunk(this.envelope(), delta, finishReason, this.nativeFinishReason);
   }
 

@@ -182,7 +182,7 @@ describe('translateCompletion', () => {
     },
   ])('fails loudly on $name', ({ upstream }) => {
     const error = thrown(() => translateCompletion(jobFor(), upstream));
-    expect(error).toMatchObject({ status: 502, retryable: false });
+    expect(error).toMatchObject({ status: 502, retryable: true, retryScope: 'provider' });
     expect(error.message).toContain('Anthropic sent a response the gateway cannot read');
   });
 });

@@ -6,13 +6,16 @@ import { messageSchema } from './anthropic-api';
 import { reportedAnthropicError } from './anthropic-error';
 import { convertContent } from './convert-content';
 import { convertUsage } from './convert-usage';
+import { DeliveredText } from '../shared/delivered-text';
+import { estimateUsage } from '../shared/estimate-usage';
 import { mapStopReason } from './map-stop-reason';
 import { answersThroughJsonTool } from './response-format';
 import { supportedRequest } from './supported-request';
 
 /**
  * Anthropic's whole (non-streaming) message as the gateway returns it: OpenRouter's
- * `chat.completion`, under the gateway's generation id and the public model id, always with usage.
+ * `chat.completion`, under the gateway's generation id and the public model id, always with usage
+ * (counted by the gateway when Anthropic's is missing).
  * A refusal carries Anthropic's explanation, when it gives one, as the message's `refusal`.
  * https://platform.claude.com/docs/en/api/messages
  * https://openrouter.ai/docs/api-reference/chat-completion
@@ -35,7 +38,9 @@ export function translateCompletion(
   const refusal = answer.stop_reason === 'refusal' ? answer.stop_details?.explanation : undefined;
   const finishReason = mapStopReason(answer.stop_reason, answeredThroughJsonTool);
   const nativeFinishReason = answer.stop_reason ?? null;
-  const usage = convertUsage(answer.usage, job.endpoint.pricing);
+  const delivered = new DeliveredText();
+  delivered.add({ ...message, refusal });
+  const usage = convertUsage(answer.usage, job.endpoint.pricing) ?? estimateUsage(job, delivered, null);
   const body = {
     // Anthropic's message says nothing of when it was made.
     ...responseEnvelope(job, 'chat.completion', nowInSeconds()),

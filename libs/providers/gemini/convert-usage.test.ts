@@ -5,14 +5,9 @@ const pricing = { prompt: 1e-6, completion: 2e-6, request: 0.001 };
 describe('convertUsage', () => {
   it.each([
     {
-      name: 'no usage at all: zero tokens, the request price',
-      metadata: undefined,
-      usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 },
-    },
-    {
-      name: 'only the traffic type, as early stream chunks carry',
-      metadata: { trafficType: 'ON_DEMAND' },
-      usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 },
+      name: 'a prompt count alone',
+      metadata: { promptTokenCount: 9 },
+      usage: { prompt: 9, completion: 0, cached: 0, reasoning: 0 },
     },
     {
       name: 'thinking counted as completion and as reasoning',
@@ -43,5 +38,15 @@ describe('convertUsage', () => {
       prompt_tokens_details: { cached_tokens: usage.cached },
       completion_tokens_details: { reasoning_tokens: usage.reasoning },
     });
+  });
+});
+
+describe('convertUsage without counts', () => {
+  it.each([
+    { name: 'no usage at all', metadata: undefined },
+    { name: 'null usage', metadata: null },
+    { name: 'only the traffic type, as early stream chunks carry', metadata: { trafficType: 'ON_DEMAND' } },
+  ])('reads $name as nothing counted, for the gateway to count', ({ metadata }) => {
+    expect(convertUsage(metadata, pricing)).toBeNull();
   });
 });

@@ -2,8 +2,9 @@ import type { TokenPricing, Usage } from '../../contracts';
 import type { UsageMetadata } from './gemini-api';
 
 /**
- * Gemini's `usageMetadata` in OpenAI's terms, priced from the catalog (USD per token). Missing counts
- * are zero tokens: the answer was delivered, and the per-request price still applies.
+ * Gemini's `usageMetadata` in OpenAI's terms, priced from the catalog (USD per token); null when
+ * Gemini counted neither prompt nor answer, for the gateway to count instead. A count that is
+ * missing beside the other is zero tokens.
  *
  * - Thinking tokens are billed as output but counted apart from `candidatesTokenCount`, so
  *   completion = candidates + thoughts, and the thoughts are the reasoning tokens.
@@ -12,7 +13,11 @@ import type { UsageMetadata } from './gemini-api';
  * https://ai.google.dev/api/generate-content#UsageMetadata
  * https://ai.google.dev/gemini-api/docs/thinking#pricing
  */
-export function convertUsage(metadata: UsageMetadata | null | undefined, pricing: TokenPricing): Usage {
+export function convertUsage(
+  metadata: UsageMetadata | null | undefined,
+  pricing: TokenPricing,
+): Usage | null {
+  if (metadata?.promptTokenCount == null && metadata?.candidatesTokenCount == null) return null;
   const promptTokens = (metadata?.promptTokenCount ?? 0) + (metadata?.toolUsePromptTokenCount ?? 0);
   const reasoningTokens = metadata?.thoughtsTokenCount ?? 0;
   const completionTokens = (metadata?.candidatesTokenCount ?? 0) + reasoningTokens;

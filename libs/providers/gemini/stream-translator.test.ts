@@ -207,13 +207,13 @@ describe('GeminiStreamTranslator', () => {
       name: 'an event that is not JSON',
       data: '{"candidates":',
       message: 'Google AI Studio sent a response the gateway cannot read: a stream event is not JSON',
-      retryable: false,
+      retryable: true,
     },
     {
       name: 'an event of the wrong shape',
       data: JSON.stringify({ candidates: [{ finishReason: 7 }] }),
       message: 'Google AI Studio sent a response the gateway cannot read: candidates.0.finishReason',
-      retryable: false,
+      retryable: true,
     },
   ])('throws for $name', ({ data, message, retryable }) => {
     const translator = new GeminiStreamTranslator(job);

@@ -10,6 +10,9 @@ import {
 } from '../shared/response-envelope';
 import { reportedGeminiError } from './classify-error';
 import { convertUsage } from './convert-usage';
+import { DeliveredText } from '../shared/delivered-text';
+import { estimateUsage } from '../shared/estimate-usage';
+import { partialSummary } from '../shared/partial-summary';
 import {
   generateContentResponseSchema,
   type GeminiPart,
@@ -59,7 +62,8 @@ interface OpenCall {
  *   ends it) gives its arguments when it ends, because Gemini streams values by JSON path, not JSON
  *   text.
  * - Gemini sends no `[DONE]`: the stream is complete once a finish reason (or a prompt block) came.
- * - Usage is taken from the last event that carries it and sent priced by `finish()`.
+ * - Usage is taken from the last event that carries it and sent priced by `finish()` (counted from
+ *   what was delivered when no event carried any).
  * https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent
  * https://cloud.google.com/vertex-ai/generative-ai/docs/multimodal/function-calling#streaming-fc
  */
@@ -73,6 +77,7 @@ export class GeminiStreamTranslator implements StreamTranslation {
   private toolCallCount = 0;
   private detailCount = 0;
   private openCall: OpenCall | undefined;
+  private readonly delivered = new DeliveredText();
 
   constructor(private readonly job: ChatJob) {}
 
@@ -101,12 +106,21 @@ export class GeminiStreamTranslator implements StreamTranslation {
   }
 
   finish(): { usageChunk: string; summary: AttemptSummary } {
-    const usage = convertUsage(this.usage, this.job.endpoint.pricing);
+    const usage =
+      convertUsage(this.usage, this.job.endpoint.pricing) ?? estimateUsage(this.job, this.delivered, null);
     return finishStream(this.envelope(), {
       finishReason: this.finishReason(),
       nativeFinishReason: this.nativeFinishReason,
       usage,
       upstreamId: this.upstreamId,
+    });
+  }
+
+  /** Each event's usage counts the answer so far, thoughts included: a floor for the estimate. */
+  partial(): AttemptSummary | null {
+    return partialSummary(this.job, this.delivered, convertUsage(this.usage, this.job.endpoint.pricing), {
+      upstreamId: this.upstreamId,
+      nativeFinishReason: this.nativeFinishReason,
     });
   }
 
@@ -166,6 +180,7 @@ export class GeminiStreamTranslator implements StreamTranslation {
   }
 
   private chunk(delta: ChunkDelta, finishReason: FinishReason | null = null): string {
+    this.delivered.add(delta);
     return this.chunks.chunk(this.envelope(), delta, finishReason, this.nativeFinishReason);
   }
 

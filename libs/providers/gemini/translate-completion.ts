@@ -4,12 +4,15 @@ import { nowInSeconds, responseEnvelope } from '../shared/response-envelope';
 import { reportedGeminiError } from './classify-error';
 import { convertCandidateParts } from './convert-candidate';
 import { convertUsage } from './convert-usage';
+import { DeliveredText } from '../shared/delivered-text';
+import { estimateUsage } from '../shared/estimate-usage';
 import { generateContentResponseSchema } from './gemini-api';
 import { mapFinishReason } from './map-finish-reason';
 
 /**
  * Gemini's whole (non-streaming) answer as OpenRouter's `chat.completion`, under the gateway's
- * generation id and the public model id, always with usage. Only the first candidate is read: the
+ * generation id and the public model id, always with usage (counted by the gateway when Gemini's
+ * is missing). Only the first candidate is read: the
  * gateway asks for one. A prompt Gemini blocked has no candidate, only `promptFeedback.blockReason`,
  * which becomes `content_filter`.
  * https://ai.google.dev/api/generate-content#v1beta.GenerateContentResponse
@@ -30,7 +33,10 @@ export function translateCompletion(
   const finishReason = blockReason
     ? 'content_filter'
     : mapFinishReason(nativeFinishReason, !!message.tool_calls);
-  const usage = convertUsage(response.usageMetadata, job.endpoint.pricing);
+  const delivered = new DeliveredText();
+  delivered.add(message);
+  const usage =
+    convertUsage(response.usageMetadata, job.endpoint.pricing) ?? estimateUsage(job, delivered, null);
   const body = {
     ...responseEnvelope(job, 'chat.completion', nowInSeconds()),
     choices: [{ index: 0, message, finish_reason: finishReason, native_finish_reason: nativeFinishReason }],

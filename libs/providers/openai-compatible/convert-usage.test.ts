@@ -64,19 +64,9 @@ describe('convertUsage', () => {
       expected: { prompt: 5, completion: 7, total: 12, cached: 0, reasoning: 0 },
     },
     {
-      name: 'missing usage',
-      upstream: undefined,
-      expected: { prompt: 0, completion: 0, total: 0, cached: 0, reasoning: 0 },
-    },
-    {
-      name: 'null usage',
-      upstream: null,
-      expected: { prompt: 0, completion: 0, total: 0, cached: 0, reasoning: 0 },
-    },
-    {
-      name: 'unreadable usage',
-      upstream: { prompt_tokens: 'many' },
-      expected: { prompt: 0, completion: 0, total: 0, cached: 0, reasoning: 0 },
+      name: 'a prompt count alone',
+      upstream: { prompt_tokens: 5 },
+      expected: { prompt: 5, completion: 0, total: 5, cached: 0, reasoning: 0 },
     },
   ])('reads $name', ({ upstream, expected }) => {
     expect(convertUsage(upstream, free)).toEqual({
@@ -87,6 +77,16 @@ describe('convertUsage', () => {
       prompt_tokens_details: { cached_tokens: expected.cached },
       completion_tokens_details: { reasoning_tokens: expected.reasoning },
     });
+  });
+
+  it.each([
+    { name: 'no usage', upstream: undefined },
+    { name: 'null usage', upstream: null },
+    { name: 'an empty usage', upstream: {} },
+    { name: 'a total alone', upstream: { total_tokens: 12 } },
+    { name: 'an unreadable usage', upstream: { prompt_tokens: 'many' } },
+  ])('reads $name as nothing counted, for the gateway to count', ({ upstream }) => {
+    expect(convertUsage(upstream, free)).toBeNull();
   });
 
   it.each([
@@ -107,13 +107,7 @@ describe('convertUsage', () => {
       pricing: { prompt: 1e-6, completion: 2e-6, request: 0 },
       cost: 10e-6 + 101 * 2e-6,
     },
-    {
-      name: 'only the request price when usage is missing',
-      upstream: undefined,
-      pricing: { prompt: 1e-6, completion: 2e-6, request: 0.002 },
-      cost: 0.002,
-    },
   ])('prices $name', ({ upstream, pricing, cost }) => {
-    expect(convertUsage(upstream, pricing).cost).toBeCloseTo(cost, 12);
+    expect(convertUsage(upstream, pricing)?.cost).toBeCloseTo(cost, 12);
   });
 });

@@ -2,8 +2,9 @@ import type { TokenPricing, Usage } from '../../contracts';
 import { upstreamUsageSchema } from './openai-compatible-api';
 
 /**
- * Usage in OpenAI's terms, priced from the catalog (USD per token). What counts as missing or
- * unreadable is zero tokens: the answer was delivered, and the per-request price still applies.
+ * Usage in OpenAI's terms, priced from the catalog (USD per token); null when the provider counted
+ * nothing (no usage, or one with neither a prompt nor a completion count, or unreadable), for the
+ * gateway to count instead. A count that is missing beside the other is zero tokens.
  *
  * - Cached prompt tokens: OpenAI's `prompt_tokens_details.cached_tokens`, else DeepSeek's
  *   `prompt_cache_hit_tokens` (https://api-docs.deepseek.com/guides/kv_cache).
@@ -12,9 +13,11 @@ import { upstreamUsageSchema } from './openai-compatible-api';
  *   output, so they are added back when the total shows they were left out.
  * - `total_tokens` is recomputed so that it always equals prompt + completion.
  */
-export function convertUsage(upstreamUsage: unknown, pricing: TokenPricing): Usage {
+export function convertUsage(upstreamUsage: unknown, pricing: TokenPricing): Usage | null {
   const parsed = upstreamUsageSchema.safeParse(upstreamUsage);
-  const usage = parsed.success ? parsed.data : {};
+  if (!parsed.success || (parsed.data.prompt_tokens == null && parsed.data.completion_tokens == null))
+    return null;
+  const usage = parsed.data;
   const promptTokens = usage.prompt_tokens ?? 0;
   const reportedCompletion = usage.completion_tokens ?? 0;
   const reasoningTokens = usage.completion_tokens_details?.reasoning_tokens ?? 0;

@@ -357,8 +357,9 @@ describe('recorded streams', () => {
       nativeFinishReason: 'tool_calls',
       upstreamId: 'msg_sanitized',
     });
-    // The recording carries no usage at all.
-    expectUsage(result.summary.usage, { prompt: 0, completion: 0, cached: 0, reasoning: 0 });
+    // The recording carries no usage at all: the gateway counts the prompt ("Hi" and the message's
+    // 3 template tokens) and what was delivered (the text, the tool's name and its arguments).
+    expectUsage(result.summary.usage, { prompt: 4, completion: 11, reasoning: 0, estimated: true });
   });
 });
 

@@ -154,19 +154,21 @@ describe('StreamTranslator', () => {
     });
   });
 
-  it('summarises a stream that never finished as having no finish reason and zero usage', () => {
+  it('summarises a stream that never finished as having no finish reason and usage it counted', () => {
     const translator = new StreamTranslator(job);
     translator.push(event(choice({ content: 'Hel' })));
+    // "Hi" and its message's 3 template tokens; "Hel", 1 token; at $1 and $2 per million.
     expect(translator.finish().summary).toEqual({
       finishReason: null,
       nativeFinishReason: null,
       usage: {
-        prompt_tokens: 0,
-        completion_tokens: 0,
-        total_tokens: 0,
-        cost: 0,
+        prompt_tokens: 4,
+        completion_tokens: 1,
+        total_tokens: 5,
+        cost: expect.closeTo(6e-6, 12),
         prompt_tokens_details: { cached_tokens: 0 },
         completion_tokens_details: { reasoning_tokens: 0 },
+        usage_estimated: true,
       },
       upstreamId: 'chatcmpl-1',
     });
@@ -203,9 +205,9 @@ describe('StreamTranslator', () => {
       data: event(choice({ content: 42 })),
       message: /choices\.0\.delta\.content/,
     },
-  ])('rejects an event that is $name with a 502 that is not retryable', ({ data, message }) => {
+  ])('rejects an event that is $name with a 502 that moves on to another provider', ({ data, message }) => {
     const error = thrown(() => new StreamTranslator(job).push(data));
-    expect(error).toMatchObject({ status: 502, retryable: false });
+    expect(error).toMatchObject({ status: 502, retryable: true, retryScope: 'provider' });
     expect(error.message).toMatch(message);
     expect(error.metadata).toEqual({ provider_name: 'OpenAI', raw: data });
   });

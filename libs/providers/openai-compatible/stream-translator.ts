@@ -2,6 +2,9 @@ import type { AttemptSummary, ChatJob } from '../../contracts';
 import type { StreamTranslation } from '../provider-adapter';
 import { convertDelta } from './convert-delta';
 import { convertUsage } from './convert-usage';
+import { DeliveredText } from '../shared/delivered-text';
+import { estimateUsage } from '../shared/estimate-usage';
+import { partialSummary } from '../shared/partial-summary';
 import { parseStreamEvent, readProviderBody } from '../shared/read-provider-body';
 import {
   finishStream,
@@ -20,8 +23,9 @@ import { providerReportedError } from './provider-reported-error';
  *
  * Usage is held back, wherever the provider puts it (OpenAI's usage-only last chunk, on the last
  * choice chunk as DeepSeek and Mistral do, Groq's `x_groq.usage`), and sent priced by `finish()` in
- * one chunk of its own, which the gateway always sends last. Reasoning is left out of the deltas
- * when the client excluded it (`reasoning.exclude`, `include_reasoning: false`).
+ * one chunk of its own, which the gateway always sends last; a stream without usage (a server that
+ * ignores `stream_options`, one cut short) is counted from what it delivered. Reasoning is left out
+ * of the deltas when the client excluded it (`reasoning.exclude`, `include_reasoning: false`).
  * https://platform.openai.com/docs/api-reference/chat-streaming/streaming
  * https://openrouter.ai/docs/api-reference/streaming
  */
@@ -33,6 +37,7 @@ export class StreamTranslator implements StreamTranslation {
   private nativeFinishReason: string | null = null;
   private nextToolCallIndex = 0;
   private readonly includeReasoning: boolean;
+  private readonly delivered = new DeliveredText();
 
   constructor(private readonly job: ChatJob) {
     this.includeReasoning = !isReasoningExcluded(job.request);
@@ -54,6 +59,7 @@ export class StreamTranslator implements StreamTranslation {
       const delta = convertDelta(choice.delta, this.nextToolCallIndex, {
         includeReasoning: this.includeReasoning,
       });
+      this.delivered.add(delta);
       for (const call of delta.tool_calls ?? []) {
         this.nextToolCallIndex = Math.max(this.nextToolCallIndex, call.index + 1);
       }
@@ -75,13 +81,24 @@ export class StreamTranslator implements StreamTranslation {
   }
 
   finish(): { usageChunk: string; summary: AttemptSummary } {
-    const usage = convertUsage(this.upstreamUsage, this.job.endpoint.pricing);
+    const usage =
+      convertUsage(this.upstreamUsage, this.job.endpoint.pricing) ??
+      estimateUsage(this.job, this.delivered, null);
     return finishStream(this.envelope(), {
       finishReason: mapFinishReason(this.nativeFinishReason),
       nativeFinishReason: this.nativeFinishReason,
       usage,
       upstreamId: this.upstreamId,
     });
+  }
+
+  partial(): AttemptSummary | null {
+    return partialSummary(
+      this.job,
+      this.delivered,
+      convertUsage(this.upstreamUsage, this.job.endpoint.pricing),
+      { upstreamId: this.upstreamId, nativeFinishReason: this.nativeFinishReason },
+    );
   }
 
   private parse(text: string) {

@@ -108,9 +108,16 @@ describe('translateCompletion', () => {
     expect(created).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
   });
 
-  it('answers zero usage and no upstream id when the provider gives neither', () => {
+  it('counts the usage itself, and has no upstream id, when the provider gives neither', () => {
     const { body, summary } = translateCompletion(job, upstream({ id: undefined, usage: undefined }));
-    expect(JSON.parse(body).usage).toMatchObject({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+    // "Hi" and its message's 3 template tokens; "Hello", 1 token.
+    expect(JSON.parse(body).usage).toMatchObject({
+      prompt_tokens: 4,
+      completion_tokens: 1,
+      total_tokens: 5,
+      usage_estimated: true,
+    });
+    expect(summary.usage).toEqual(JSON.parse(body).usage);
     expect(summary.upstreamId).toBeNull();
   });
 
@@ -129,7 +136,7 @@ describe('translateCompletion', () => {
     { name: 'nothing', body: undefined, message: /cannot read/ },
   ])('rejects $name with a 502 carrying the raw body', ({ body, message }) => {
     const error = thrown(() => translateCompletion(job, body));
-    expect(error).toMatchObject({ status: 502, retryable: false });
+    expect(error).toMatchObject({ status: 502, retryable: true, retryScope: 'provider' });
     expect(error.message).toMatch(message);
     expect(error.metadata).toEqual({ provider_name: 'OpenAI', raw: JSON.stringify(body) ?? 'undefined' });
   });

@@ -1,6 +1,8 @@
 import type { AttemptSummary, ChatJob } from '../../contracts';
 import { convertMessage } from './convert-message';
 import { convertUsage } from './convert-usage';
+import { DeliveredText, type WrittenPiece } from '../shared/delivered-text';
+import { estimateUsage } from '../shared/estimate-usage';
 import { readProviderBody } from '../shared/read-provider-body';
 import { nowInSeconds, responseEnvelope } from '../shared/response-envelope';
 import { mapFinishReason } from './map-finish-reason';
@@ -10,8 +12,9 @@ import { providerReportedError } from './provider-reported-error';
 
 /**
  * A provider's whole (non-streaming) answer as the gateway returns it: OpenRouter's
- * `chat.completion`, under the gateway's generation id and the public model id, always with usage,
- * and without the reasoning when the client excluded it.
+ * `chat.completion`, under the gateway's generation id and the public model id, always with usage
+ * (counted by the gateway when the provider sent none), and without the reasoning when the client
+ * excluded it.
  * https://openrouter.ai/docs/api-reference/chat-completion
  */
 export function translateCompletion(
@@ -23,7 +26,6 @@ export function translateCompletion(
   const completion = readProviderBody(providerName, chatCompletionSchema, upstream, raw, (body) =>
     providerReportedError(providerName, body, raw),
   );
-  const usage = convertUsage(completion.usage, job.endpoint.pricing);
   const includeReasoning = !isReasoningExcluded(job.request);
   const choices = completion.choices.map((choice, position) => ({
     index: choice.index ?? position,
@@ -32,6 +34,8 @@ export function translateCompletion(
     finish_reason: mapFinishReason(choice.finish_reason),
     native_finish_reason: choice.finish_reason ?? null,
   }));
+  const usage =
+    convertUsage(completion.usage, job.endpoint.pricing) ?? estimateUsage(job, deliveredBy(choices), null);
   const body = {
     // 0 is what sanitised recordings and careless servers send; a client would show 1970.
     ...responseEnvelope(job, 'chat.completion', completion.created || nowInSeconds()),
@@ -47,4 +51,10 @@ export function translateCompletion(
       upstreamId: completion.id ?? null,
     },
   };
+}
+
+function deliveredBy(choices: ReadonlyArray<{ message: WrittenPiece }>): DeliveredText {
+  const delivered = new DeliveredText();
+  for (const choice of choices) delivered.add(choice.message);
+  return delivered;
 }

@@ -20,7 +20,13 @@ describe('chargeOf', () => {
     ['an answer cut at max_tokens', summary(3, 'length'), 0.5],
     ['an empty answer that says why it stopped', summary(0, 'stop'), 0.5],
     ['an empty answer without a finish reason (insured)', summary(0, null), 0],
-    ['an answer that ended in an error (insured)', summary(4, 'error'), 0],
+    ['an empty answer that ended in an error (insured)', summary(0, 'error'), 0],
+    ['an answer that delivered content, then ended in an error', summary(4, 'error'), 0.5],
+    [
+      'an answer cut, stalled or cancelled after content, at its estimated usage',
+      summary(4, null, { usage_estimated: true }),
+      0.5,
+    ],
     ['no answer at all', null, 0],
   ])('charges %s', (_case, given, cost) => {
     expect(chargeOf(given).totalCost).toBe(cost);

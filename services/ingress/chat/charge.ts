@@ -9,16 +9,18 @@ export interface Charge {
 }
 
 /**
- * What a generation costs its key. OpenRouter's zero-completion insurance: nothing is charged when
- * the answer has no completion tokens and no finish reason, or ended in an error.
+ * What a generation costs its key. OpenRouter's zero-completion insurance: nothing is charged for
+ * an answer that delivered nothing (no completion tokens) and either gave no finish reason or
+ * ended in an error. An answer that delivered content and then failed (cut, stalled, cancelled)
+ * is charged what it delivered, its usage then usually the gateway's estimate (`usage_estimated`).
  * https://openrouter.ai/docs/guides/features/zero-completion-insurance
  */
 export function chargeOf(summary: AttemptSummary | null): Charge {
   if (!summary) return { totalCost: 0, upstreamInferenceCost: null, isByok: false };
   const { usage, finishReason } = summary;
   const insured =
-    finishReason === 'error' ||
-    (usage.completion_tokens === 0 && (finishReason === null || finishReason === undefined));
+    usage.completion_tokens === 0 &&
+    (finishReason === null || finishReason === undefined || finishReason === 'error');
   const isByok = usage.is_byok === true;
   return {
     totalCost: insured ? 0 : usage.cost,

@@ -43,6 +43,7 @@ export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
     tokensCompletion: usage?.completion_tokens ?? 0,
     tokensReasoning: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
     tokensCached: usage?.prompt_tokens_details?.cached_tokens ?? 0,
+    usageEstimated: usage?.usage_estimated === true,
     totalCost: charge.totalCost,
     isByok: charge.isByok,
     upstreamInferenceCost: charge.upstreamInferenceCost,

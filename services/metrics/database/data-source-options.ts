@@ -6,6 +6,7 @@ import { CreateGenerations1795581643651 } from '../migrations/1795581643651-crea
 import { AddGenerationPresetVariant1795600000000 } from '../migrations/1795600000000-add-generation-preset-variant';
 import { CreateGenerationRollups1795600000001 } from '../migrations/1795600000001-create-generation-rollups';
 import { CreateApiKeys1796000000000 } from '../migrations/1796000000000-create-api-keys';
+import { AddGenerationUsageEstimated1796100000000 } from '../migrations/1796100000000-add-generation-usage-estimated';
 
 /** The schema comes only from the migrations, listed here in order, never from entity synchronisation. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -18,6 +19,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       AddGenerationPresetVariant1795600000000,
       CreateGenerationRollups1795600000001,
       CreateApiKeys1796000000000,
+      AddGenerationUsageEstimated1796100000000,
     ],
     migrationsRun: true,
     synchronize: false,

@@ -34,6 +34,7 @@ describe('opening the database', () => {
         { name: 'AddGenerationPresetVariant1795600000000' },
         { name: 'CreateGenerationRollups1795600000001' },
         { name: 'CreateApiKeys1796000000000' },
+        { name: 'AddGenerationUsageEstimated1796100000000' },
       ]);
       expect(await sources[0].query("SELECT to_regclass('generations') IS NOT NULL AS present")).toEqual([
         { present: true },

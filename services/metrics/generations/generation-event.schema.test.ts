@@ -41,6 +41,19 @@ describe('parseGenerationEvent', () => {
     });
   });
 
+  it('reads an event from before usage estimates as counted by its provider', () => {
+    const { usageEstimated: _estimated, ...older } = sampleGenerationEvent();
+    expect(parseGenerationEvent(asReceived(older))).toMatchObject({
+      ok: true,
+      event: { usageEstimated: false },
+    });
+  });
+
+  it('keeps an estimated usage as such', () => {
+    const event = sampleGenerationEvent({ usageEstimated: true });
+    expect(parseGenerationEvent(asReceived(event))).toEqual({ ok: true, event });
+  });
+
   it('keeps the preset and variant an event carries', () => {
     const event = sampleGenerationEvent({ preset: 'support-bot', variant: 'cheap' });
     expect(parseGenerationEvent(asReceived(event))).toEqual({ ok: true, event });

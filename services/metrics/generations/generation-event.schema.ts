@@ -42,6 +42,8 @@ export const generationEventSchema = z.object({
   tokensCompletion: count,
   tokensReasoning: count,
   tokensCached: count,
+  // Events published before the gateway counted missing usage were all counted by their provider.
+  usageEstimated: z.boolean().default(false),
   totalCost: z.number().min(0).max(1e9),
   // Events published before BYOK existed carry neither field.
   isByok: z.boolean().default(false),

@@ -67,6 +67,9 @@ export class GenerationRecord {
   @Column('integer', { name: 'tokens_cached' })
   tokensCached!: number;
 
+  @Column('boolean', { name: 'usage_estimated' })
+  usageEstimated!: boolean;
+
   @Column('numeric', { name: 'total_cost', precision: 20, scale: 10, transformer: numericAsNumber })
   totalCost!: number;
 

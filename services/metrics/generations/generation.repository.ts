@@ -24,6 +24,7 @@ const COLUMNS: ReadonlyArray<readonly [column: string, value: (event: Generation
   ['tokens_completion', (event) => event.tokensCompletion],
   ['tokens_reasoning', (event) => event.tokensReasoning],
   ['tokens_cached', (event) => event.tokensCached],
+  ['usage_estimated', (event) => event.usageEstimated],
   ['total_cost', (event) => event.totalCost],
   ['is_byok', (event) => event.isByok],
   ['upstream_inference_cost', (event) => event.upstreamInferenceCost],
@@ -38,7 +39,7 @@ const COLUMNS: ReadonlyArray<readonly [column: string, value: (event: Generation
   ['variant', (event) => event.variant],
 ];
 
-/** 500 rows × 29 columns stays well below Postgres' 65535 bind parameters per statement. */
+/** 500 rows × 30 columns stays well below Postgres' 65535 bind parameters per statement. */
 const ROWS_PER_INSERT = 500;
 
 @Injectable()

@@ -22,6 +22,7 @@ export function sampleGenerationEvent(overrides: Partial<GenerationEvent> = {}):
     tokensCompletion: 34,
     tokensReasoning: 5,
     tokensCached: 3,
+    usageEstimated: false,
     totalCost: 0.0000225,
     isByok: false,
     upstreamInferenceCost: null,

@@ -21,6 +21,7 @@ function record(overrides: Partial<GenerationRecord> = {}): GenerationRecord {
     tokensCompletion: 34,
     tokensReasoning: 5,
     tokensCached: 3,
+    usageEstimated: false,
     totalCost: 0.0000225,
     isByok: false,
     upstreamInferenceCost: null,
@@ -80,6 +81,7 @@ describe('toOpenRouterGeneration', () => {
       native_tokens_completion: 34,
       native_tokens_reasoning: 5,
       native_tokens_cached: 3,
+      usage_estimated: false,
       num_media_prompt: null,
       num_media_completion: null,
       num_search_results: null,
@@ -102,6 +104,14 @@ describe('toOpenRouterGeneration', () => {
       session_id: 'session-7',
       preset: 'support-bot',
       variant: 'cheap',
+    });
+  });
+
+  it('says when the tokens and cost are the gateway’s estimate, not the provider’s count', () => {
+    expect(toOpenRouterGeneration(record({ usageEstimated: true }))).toMatchObject({
+      usage_estimated: true,
+      tokens_completion: 34,
+      total_cost: 0.0000225,
     });
   });
 

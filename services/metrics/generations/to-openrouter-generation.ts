@@ -40,6 +40,11 @@ export interface OpenRouterGeneration {
   native_tokens_completion: number;
   native_tokens_reasoning: number;
   native_tokens_cached: number;
+  /**
+   * Ours, not OpenRouter's: the provider sent no usage (or the stream ended before it did), so the
+   * tokens, and the cost, are the gateway's count of the prompt and of what was delivered.
+   */
+  usage_estimated: boolean;
   num_media_prompt: null;
   num_media_completion: null;
   num_search_results: null;
@@ -81,6 +86,7 @@ export function toOpenRouterGeneration(record: GenerationRecord): OpenRouterGene
     native_tokens_completion: record.tokensCompletion,
     native_tokens_reasoning: record.tokensReasoning,
     native_tokens_cached: record.tokensCached,
+    usage_estimated: record.usageEstimated,
     num_media_prompt: null,
     num_media_completion: null,
     num_search_results: null,

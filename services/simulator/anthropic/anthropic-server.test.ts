@@ -292,6 +292,13 @@ describe('scenarios', () => {
     expect(blocks.at(-1)).toBe('event: message_stop\ndata: {"type":"message_stop"}');
   });
 
+  it('no-usage leaves usage out of message_start, message_delta and a whole message', async () => {
+    const text = await (await post({ ...hello, stream: true }, '/scenario/no-usage')).text();
+    expect(eventsOf(text).at(-1)!.event).toBe('message_stop');
+    expect(text).not.toContain('"usage"');
+    expect(await (await post(hello, '/scenario/no-usage')).json()).not.toHaveProperty('usage');
+  });
+
   it('itl spaces the deltas', async () => {
     const started = performance.now();
     const events = eventsOf(await (await post({ ...hello, stream: true }, '/scenario/itl=20')).text());

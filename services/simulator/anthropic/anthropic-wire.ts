@@ -49,7 +49,7 @@ export function message(completion: Completion, meta: MessageMeta) {
     content,
     stop_reason: (completion.finishReason && STOP_REASONS[completion.finishReason]) ?? null,
     stop_sequence: null,
-    usage: usage(completion, completion.usage.completionTokens),
+    ...(completion.reportsUsage && { usage: usage(completion, completion.usage.completionTokens) }),
   };
 }
 
@@ -66,7 +66,7 @@ export function streamEvents(completion: Completion, meta: MessageMeta): EventSt
       content: [],
       stop_reason: null,
       stop_sequence: null,
-      usage: usage(completion, 1),
+      ...(completion.reportsUsage && { usage: usage(completion, 1) }),
     },
   });
   const ping = event('ping', { type: 'ping' });
@@ -84,12 +84,14 @@ export function streamEvents(completion: Completion, meta: MessageMeta): EventSt
       stop_reason: (completion.finishReason && STOP_REASONS[completion.finishReason]) ?? null,
       stop_sequence: null,
     },
-    usage: {
-      input_tokens: completion.usage.promptTokens,
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-      output_tokens: completion.usage.completionTokens,
-    },
+    ...(completion.reportsUsage && {
+      usage: {
+        input_tokens: completion.usage.promptTokens,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+        output_tokens: completion.usage.completionTokens,
+      },
+    }),
   });
   return {
     opening: [start, blocks[0].start, ping],

@@ -253,6 +253,13 @@ describe('scenarios', () => {
     expect(chunks.every((c) => c.candidates[0].finishReason === undefined)).toBe(true);
   });
 
+  it('no-usage leaves usageMetadata out of every chunk and of a whole answer', async () => {
+    const chunks = chunksOf(await (await streamGenerate(hello, '/scenario/no-usage')).text());
+    expect(chunks.at(-1)!.candidates[0].finishReason).toBe('STOP');
+    expect(chunks.some((c) => 'usageMetadata' in c)).toBe(false);
+    expect(await (await generate(hello, '/scenario/no-usage')).json()).not.toHaveProperty('usageMetadata');
+  });
+
   it('malformed cuts the first chunk in half and keeps the CRLF framing', async () => {
     const text = await (await streamGenerate(hello, '/scenario/malformed')).text();
     const events = text.slice(0, -4).split('\r\n\r\n');

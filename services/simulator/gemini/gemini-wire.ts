@@ -80,12 +80,14 @@ function response(
   const promptTokenCount = completion.usage.promptTokens;
   return {
     candidates: [{ content: { parts, role: 'model' }, ...(finishReason && { finishReason }), index: 0 }],
-    usageMetadata: {
-      promptTokenCount,
-      candidatesTokenCount,
-      totalTokenCount: promptTokenCount + candidatesTokenCount,
-      promptTokensDetails: [{ modality: 'TEXT', tokenCount: promptTokenCount }],
-    },
+    ...(completion.reportsUsage && {
+      usageMetadata: {
+        promptTokenCount,
+        candidatesTokenCount,
+        totalTokenCount: promptTokenCount + candidatesTokenCount,
+        promptTokensDetails: [{ modality: 'TEXT', tokenCount: promptTokenCount }],
+      },
+    }),
     modelVersion: meta.modelVersion,
     responseId: meta.responseId,
   };

@@ -46,7 +46,7 @@ export function chatCompletion(completion: Completion, meta: ResponseMeta) {
     choices: [
       { index: 0, message: message(completion), logprobs: null, finish_reason: completion.finishReason },
     ],
-    usage: usage(completion),
+    ...(completion.reportsUsage && { usage: usage(completion) }),
     service_tier: SERVICE_TIER,
     system_fingerprint: SYSTEM_FINGERPRINT,
   };
@@ -55,8 +55,14 @@ export function chatCompletion(completion: Completion, meta: ResponseMeta) {
 /**
  * One chunk per token (or argument fragment), an empty delta with the finish reason, the usage chunk when
  * asked for with `stream_options.include_usage` (earlier chunks then carry `usage: null`), then `[DONE]`.
+ * A completion that does not report usage is streamed as if it was not asked for.
  */
-export function streamEvents(completion: Completion, meta: ResponseMeta, includeUsage: boolean): EventStream {
+export function streamEvents(
+  completion: Completion,
+  meta: ResponseMeta,
+  askedForUsage: boolean,
+): EventStream {
+  const includeUsage = askedForUsage && completion.reportsUsage;
   const event = (choices: unknown[], chunkUsage: unknown = null) =>
     sseEvent(JSON.stringify(chunk(meta, choices, includeUsage ? { usage: chunkUsage } : {})));
   const deltas =

@@ -33,6 +33,8 @@ export interface TokenCounts {
   /** 0 when not given. */
   cached?: number;
   reasoning: number;
+  /** Counted by the gateway (`usage_estimated`), not by the provider. */
+  estimated?: true;
 }
 
 /** Usage as the gateway reports it for these token counts, priced at `pricing`. */
@@ -44,5 +46,6 @@ export function expectUsage(usage: Usage, tokens: TokenCounts, pricing: TokenPri
     cost: expect.closeTo(tokens.prompt * pricing.prompt + tokens.completion * pricing.completion, 12),
     prompt_tokens_details: { cached_tokens: tokens.cached ?? 0 },
     completion_tokens_details: { reasoning_tokens: tokens.reasoning },
+    ...(tokens.estimated && { usage_estimated: true }),
   });
 }
