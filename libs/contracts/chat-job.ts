@@ -10,12 +10,33 @@ export interface ChatJobBody {
   stream: boolean;
   /** Epoch ms after which the answer is of no use; the worker aborts the upstream call then. */
   deadline: number;
+  /** How slow a provider may be before the worker gives up on the attempt; absent: DEFAULT_PATIENCE. */
+  patience?: ProviderPatience;
   request: ChatRequest;
   /**
    * The key's own provider credentials (BYOK), sealed: only a worker holding
    * SWITCHYARD_ENCRYPTION_KEY opens one, for the one call it makes with it.
    */
   byok?: { keyHash: string; credentials: Record<string, SealedCredential> };
+}
+
+export interface ProviderPatience {
+  /** How long the provider may take to start answering (for a whole answer: to send it). */
+  firstTokenMs: number;
+  /** How long a started stream may stay silent. */
+  idleMs: number;
+}
+
+/** Ingress's defaults (SWITCHYARD_FIRST_TOKEN_TIMEOUT_MS, SWITCHYARD_STREAM_IDLE_TIMEOUT_MS). */
+export const DEFAULT_PATIENCE: ProviderPatience = { firstTokenMs: 60_000, idleMs: 60_000 };
+
+/**
+ * What travels instead of a ChatJobBody too large for one NATS message: the name of the object,
+ * in the namespace's job-body store, that holds the body's bytes.
+ */
+export interface StoredJobBody {
+  generationId: string;
+  storedBody: string;
 }
 
 /** A BYOK credential as it travels: sealed (see CredentialCipher), never in the clear. */

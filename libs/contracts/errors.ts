@@ -14,15 +14,28 @@ export interface GatewayErrorInit {
   metadata?: Record<string, unknown>;
   /** True when another endpoint (or a later try) may succeed: the router falls back on it. */
   retryable?: boolean;
+  /** What another try may use, when retryable; `endpoint` when unset. */
+  retryScope?: RetryScope;
   retryAfterMs?: number;
   /** HTTP headers the answer carries (a 429's `Retry-After` and `X-RateLimit-*`). */
   headers?: Record<string, string>;
 }
 
+/**
+ * - `endpoint`: the endpoint failed (overloaded, down, slow): fall back to the next one now, and
+ *   try this one again only in a later round, after its Retry-After or a backoff.
+ * - `provider`: the provider answered something unusable (a malformed body or stream); the same
+ *   software would answer the same, so none of its endpoints is tried again for this request.
+ * - `replica`: the process serving the attempt was lost, not the provider: the same endpoint is
+ *   tried again at once, on another replica.
+ */
+export type RetryScope = 'endpoint' | 'provider' | 'replica';
+
 export class GatewayError extends Error {
   readonly status: number;
   readonly metadata?: Record<string, unknown>;
   readonly retryable: boolean;
+  readonly retryScope: RetryScope;
   readonly retryAfterMs?: number;
   readonly headers?: Record<string, string>;
 
@@ -32,6 +45,7 @@ export class GatewayError extends Error {
     this.status = init.status;
     this.metadata = init.metadata;
     this.retryable = init.retryable ?? false;
+    this.retryScope = init.retryScope ?? 'endpoint';
     this.retryAfterMs = init.retryAfterMs;
     this.headers = init.headers;
   }
@@ -43,7 +57,12 @@ export class GatewayError extends Error {
   }
 
   toWire(): WireError {
-    return { error: this.toBody(), retryable: this.retryable, retryAfterMs: this.retryAfterMs };
+    return {
+      error: this.toBody(),
+      retryable: this.retryable,
+      ...(this.retryScope !== 'endpoint' && { retryScope: this.retryScope }),
+      retryAfterMs: this.retryAfterMs,
+    };
   }
 
   static fromWire(wire: WireError): GatewayError {
@@ -52,6 +71,7 @@ export class GatewayError extends Error {
       message: wire.error.message,
       metadata: wire.error.metadata,
       retryable: wire.retryable,
+      retryScope: wire.retryScope,
       retryAfterMs: wire.retryAfterMs,
     });
   }
@@ -61,6 +81,7 @@ export class GatewayError extends Error {
 export interface WireError {
   error: ErrorBody;
   retryable: boolean;
+  retryScope?: RetryScope;
   retryAfterMs?: number;
 }
 
@@ -93,4 +114,15 @@ export const errors = {
       retryable: true,
     }),
   cancelled: () => new GatewayError({ status: 499, message: 'The client closed the request.' }),
+  /** The process serving an attempt (a worker, the router) went silent: another replica may serve it. */
+  serviceLost: (message: string, metadata?: Record<string, unknown>) =>
+    new GatewayError({ status: 502, message, metadata, retryable: true, retryScope: 'replica' }),
+  /** The gateway's connection to NATS is down: nothing can be routed until it is back. */
+  busDown: (retryAfterSeconds: number) =>
+    new GatewayError({
+      status: 503,
+      message: 'The gateway lost its connection to its message bus; try again in a few seconds.',
+      retryAfterMs: retryAfterSeconds * 1000,
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    }),
 };

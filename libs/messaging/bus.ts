@@ -9,6 +9,7 @@ import {
 } from '@nats-io/transport-node';
 import { errors, GatewayError, REPLY_TO_HEADER, subjectsFor, type Subjects } from '../contracts';
 import { FrameStreams, type Frame, type StreamOptions } from './frame-stream';
+import { JobBodies } from './job-bodies';
 import { MessagingError } from './messaging-error';
 import { inSpan, SpanKind } from '../telemetry/tracing';
 import { contextFromHeaders, traceHeaders } from './trace-context';
@@ -32,8 +33,10 @@ export const decodeJson = <T>(data: Uint8Array): T => JSON.parse(decoder.decode(
  */
 export class Bus {
   private streams?: FrameStreams;
+  private bodies?: JobBodies;
   private bounceInbox?: string;
   private isConnected = true;
+  private readonly reconnectWaiters = new Set<() => void>();
 
   private constructor(
     readonly nc: NatsConnection,
@@ -55,13 +58,37 @@ export class Bus {
   private async followConnectionStatus(): Promise<void> {
     for await (const status of this.nc.status()) {
       if (status.type === 'disconnect') this.isConnected = false;
-      if (status.type === 'reconnect') this.isConnected = true;
+      if (status.type === 'reconnect') {
+        this.isConnected = true;
+        for (const wake of this.reconnectWaiters) wake();
+      }
     }
   }
 
-  /** The largest message the server accepts; bodies above it are refused before they are sent. */
+  /** True at once while connected; else waits up to `timeoutMs` for the client to reconnect. */
+  whenConnected(timeoutMs: number): Promise<boolean> {
+    if (this.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (connected: boolean) => {
+        clearTimeout(timer);
+        this.reconnectWaiters.delete(wake);
+        resolve(connected);
+      };
+      const wake = () => done(true);
+      const timer = setTimeout(() => done(this.connected), timeoutMs);
+      this.reconnectWaiters.add(wake);
+    });
+  }
+
+  /** The largest message the server accepts. */
   get maxPayload(): number {
     return this.nc.info?.max_payload ?? 1024 * 1024;
+  }
+
+  /** Where job bodies too large for one message are kept (see JobBodies). */
+  get jobBodies(): JobBodies {
+    this.bodies ??= new JobBodies(this.nc, this.subjects);
+    return this.bodies;
   }
 
   /** Fire and forget (cancels, health events): once the connection is draining, it is dropped, not thrown. */
@@ -101,7 +128,11 @@ export class Bus {
             msg.respond(encodeJson(await handler(decodeJson<Req>(msg.data), msg)));
           } catch (error) {
             if (!(error instanceof GatewayError)) console.error(`${subject}: ${String(error)}`);
-            const failure = error instanceof GatewayError ? error : errors.internal(`${subject} failed.`);
+            // The subject is in the log, never in the answer: clients see no internal names.
+            const failure =
+              error instanceof GatewayError
+                ? error
+                : errors.internal('Internal error while answering this request.');
             msg.respond(encodeJson({ ok: false, ...failure.toWire() }));
           }
         });

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
-const options = { firstFrameTimeoutMs: 300, idleTimeoutMs: 300 };
+const options = { silenceMs: 300, timeoutMs: 5000 };
 
 let summaries: string[] = [];
 
@@ -63,8 +63,8 @@ describe('frame streams over real NATS', () => {
 
   it.each([
     ['nobody listens', 'nobody', 'no-responders'],
-    ['the worker never answers', 'silent', 'first-frame-timeout'],
-    ['the worker goes silent mid-stream', 'stalls', 'idle-timeout'],
+    ['the worker never answers', 'silent', 'silent'],
+    ['the worker goes silent mid-stream', 'stalls', 'silent'],
   ])('fails with a typed error when %s', async (_case, name, reason) => {
     bus.subscribe(subject('silent'), 'workers', () => undefined);
     bus.subscribe(subject('stalls'), 'workers', (msg) => new FrameWriter(bus.nc, msg.reply!).chunks(['{}']));
@@ -73,6 +73,37 @@ describe('frame streams over real NATS', () => {
     expect(error).toBeInstanceOf(MessagingError);
     expect((error as MessagingError).reason).toBe(reason);
     expect(Date.now() - started).toBeLessThan(reason === 'no-responders' ? 200 : 1500);
+  });
+
+  it('takes beats as signs of life, without passing them on, until the deadline', async () => {
+    bus.subscribe(subject('beats'), 'workers', (msg) => {
+      const writer = new FrameWriter(bus.nc, msg.reply!);
+      const beating = setInterval(() => writer.beat(), 100);
+      setTimeout(() => {
+        clearInterval(beating);
+        writer.done([], {
+          finishReason: 'stop',
+          nativeFinishReason: null,
+          upstreamId: null,
+          usage: {} as never,
+        });
+      }, 900);
+    });
+    // 900 ms of beats only, three times the silence limit: still alive.
+    expect(await collect('beats')).toEqual(['done:0:']);
+    let beating: NodeJS.Timeout | undefined;
+    bus.subscribe(subject('beats-forever'), 'workers', (msg) => {
+      const writer = new FrameWriter(bus.nc, msg.reply!);
+      beating = setInterval(() => writer.beat(), 100);
+    });
+    const started = Date.now();
+    const stream = bus.stream(subject('beats-forever'), encodeJson({}), { silenceMs: 300, timeoutMs: 700 });
+    const error = await (async () => {
+      for await (const frame of stream) void frame;
+    })().catch((e: unknown) => e);
+    clearInterval(beating);
+    expect((error as MessagingError).reason).toBe('deadline');
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('types request failures too', async () => {

@@ -13,10 +13,13 @@ export interface Frame {
 }
 
 export interface StreamOptions {
-  /** How long to wait for the first frame (the worker's answer to "are you there and did upstream answer"). */
-  firstFrameTimeoutMs: number;
-  /** How long a started stream may stay silent. */
-  idleTimeoutMs: number;
+  /**
+   * How long the other end may send nothing at all (no plan, chunk or beat) before it is taken for
+   * dead: a worker sends beats while it waits on its provider, so silence means the process is gone.
+   */
+  silenceMs: number;
+  /** The whole stream's budget: the request's deadline. */
+  timeoutMs: number;
 }
 
 /**
@@ -34,8 +37,8 @@ export class FrameStreams {
   }
 
   /**
-   * Sends one request and yields the replies in order, until a `done` or `error` frame. Every wait
-   * is bounded; no-responders is reported at once.
+   * Sends one request and yields the replies in order, until a `done` or `error` frame. Beats are
+   * taken in here; every wait is bounded; no-responders is reported at once.
    */
   async *request(
     subject: string,
@@ -46,34 +49,32 @@ export class FrameStreams {
     const token = nuid.next();
     const queue = new FrameQueue();
     this.open.set(token, queue);
+    const deadline = Date.now() + options.timeoutMs;
     try {
       this.nc.publish(subject, payload, { reply: `${this.prefix}.${token}`, headers: traceHeaders(headers) });
       let expectedSeq = 0;
-      let timeoutMs = options.firstFrameTimeoutMs;
       for (;;) {
-        const msg = await queue.next(timeoutMs);
+        const left = deadline - Date.now();
+        const msg = left > 0 ? await queue.next(Math.min(options.silenceMs, left)) : undefined;
         if (!msg) {
-          throw expectedSeq === 0
-            ? new MessagingError('first-frame-timeout', `no answer on ${subject} within ${timeoutMs} ms`)
-            : new MessagingError('idle-timeout', `stream on ${subject} silent for ${timeoutMs} ms`);
+          throw Date.now() >= deadline
+            ? new MessagingError('deadline', `no complete answer within ${options.timeoutMs} ms`)
+            : new MessagingError('silent', `nothing heard for ${options.silenceMs} ms`);
         }
         if (msg.data.length === 0 && msg.headers?.code === 503) {
           throw new MessagingError('no-responders', `no worker is serving ${subject}`);
         }
         const frame = toFrame(msg);
+        if (frame.kind === 'beat') continue;
         if (frame.kind === 'plan') {
-          // The router's answer: the worker's frames follow, so the first-frame wait starts again.
+          // The router's answer: the worker's frames follow.
           yield frame;
           continue;
         }
         if (frame.seq !== expectedSeq) {
-          throw new MessagingError(
-            'out-of-order',
-            `expected frame ${expectedSeq} on ${subject}, got ${frame.seq}`,
-          );
+          throw new MessagingError('out-of-order', `expected frame ${expectedSeq}, got ${frame.seq}`);
         }
         expectedSeq++;
-        timeoutMs = options.idleTimeoutMs;
         yield frame;
         if (frame.kind !== 'chunk') return;
       }

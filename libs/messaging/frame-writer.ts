@@ -15,6 +15,8 @@ const encoder = new TextEncoder();
 export class FrameWriter {
   private seq = 0;
   private ended = false;
+  /** Epoch ms of the last frame sent (or of the writer's creation): when a beat is due. */
+  lastSentAt = Date.now();
 
   /**
    * `onEnd` runs right after the last frame (done or error) is published, in the same tick, so
@@ -47,9 +49,23 @@ export class FrameWriter {
     this.nc.publish(this.replyTo, encoder.encode(JSON.stringify(attempts)), { headers });
   }
 
-  error(wire: WireError): void {
-    this.write('error', JSON.stringify(wire));
+  /** `delivered`: what had reached the client before the failure, to be recorded and charged. */
+  error(wire: WireError, delivered?: AttemptSummary | null): void {
+    this.write(
+      'error',
+      JSON.stringify(wire),
+      delivered ? { [FRAME_SUMMARY_HEADER]: JSON.stringify(delivered) } : undefined,
+    );
     this.end();
+  }
+
+  /** "Still here, still on it": an empty frame outside the numbering, while there is nothing else to send. */
+  beat(): void {
+    if (this.ended) return;
+    const headers: MsgHdrs = natsHeaders();
+    headers.set(FRAME_KIND_HEADER, 'beat');
+    this.nc.publish(this.replyTo, undefined, { headers });
+    this.lastSentAt = Date.now();
   }
 
   private end(): void {
@@ -65,5 +81,6 @@ export class FrameWriter {
     headers.set(FRAME_SEQ_HEADER, String(this.seq++));
     if (extra) for (const key in extra) headers.set(key, extra[key]);
     this.nc.publish(this.replyTo, encoder.encode(payload), { headers });
+    this.lastSentAt = Date.now();
   }
 }

@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { Client } from 'pg';
-import { subjectsFor } from '../contracts';
 import { ProcessGroup, STACK_SERVICES } from '../runtime/process-group';
+import { freePort } from './free-port';
+import { deleteStreams, dropDatabase, TEST_PG_SERVER as PG_SERVER } from './stack-cleanup';
 import { TcpProxy } from './tcp-proxy';
 
 export interface TestStackOptions {
@@ -28,6 +25,8 @@ export interface TestStack {
   adminKey: string;
   simulatorUrl: string;
   namespace: string;
+  /** The stack's own database, for a test that counts rows. */
+  databaseUrl: string;
   logs(): string;
   pids(): Map<string, number>;
   startService(name: string): Promise<void>;
@@ -36,11 +35,12 @@ export interface TestStack {
   postgres?: TcpProxy;
   /** Starts one more ingress (named `ingress-<n>`) on a port of its own; resolves to its base URL. */
   startIngressReplica(): Promise<string>;
+  /** Starts one more replica of a service (named `<service>-<n>`); resolves to its name. */
+  startReplica(service: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const PG_SERVER = process.env.TEST_PG_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 
 /**
  * The real stack as processes, isolated for one test file: its own NATS namespace (subjects and
@@ -95,6 +95,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     postgres,
     simulatorUrl,
     namespace,
+    databaseUrl: `${PG_SERVER}/${database}`,
     logs: () => lines.join('\n'),
     pids: () => group.pids(),
     startService: (name) => group.start(service(name)),
@@ -107,12 +108,17 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       );
       return `http://127.0.0.1:${replicaPort}/api/v1`;
     },
+    startReplica: async (name) => {
+      const replica = `${name}-${++replicas}`;
+      await group.start({ ...service(name), name: replica });
+      return replica;
+    },
     stop: async () => {
       // Postgres back first, so metrics can store what it holds as it stops.
       await postgres?.restore();
       await group.stopAll();
       await postgres?.cut();
-      await Promise.all([deleteStreams(namespace), dropDatabase(database)]);
+      await Promise.all([deleteStreams(namespace, env.NATS_URL!), dropDatabase(database)]);
     },
   };
   try {
@@ -128,42 +134,4 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 function withoutTestRunnerOptions(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { NODE_OPTIONS: _ignored, JEST_WORKER_ID: _worker, ...rest } = env;
   return rest;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function deleteStreams(namespace: string): Promise<void> {
-  const nc = await connect({ servers: NATS_URL });
-  try {
-    const jsm = await jetstreamManager(nc);
-    const { eventsStream, streamPrefix } = subjectsFor(namespace);
-    // The events stream, and every KV bucket of the namespace (catalog, sessions): a bucket is a
-    // stream named KV_<bucket>, and bucket names start with the namespace's stream prefix.
-    const kvPrefix = `KV_${streamPrefix}_`;
-    for await (const name of jsm.streams.names()) {
-      if (name === eventsStream || name.startsWith(kvPrefix))
-        await jsm.streams.delete(name).catch(() => false);
-    }
-  } finally {
-    await nc.close();
-  }
-}
-
-async function dropDatabase(database: string): Promise<void> {
-  const client = new Client({ connectionString: `${PG_SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }

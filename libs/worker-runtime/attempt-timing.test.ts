@@ -20,6 +20,7 @@ const served: AttemptTiming = {
   startedAt: T0,
   firstByteAt: T0 + 40,
   firstTokenAt: T0 + 50,
+  lastReadAt: null,
   status: 200,
   completionTokens: 20,
 };

@@ -7,12 +7,21 @@ export interface AttemptTiming {
   firstByteAt: number | null;
   /** First chunk out (streamed) or whole body in (not streamed). */
   firstTokenAt: number | null;
+  /** The provider last sent bytes of a stream. */
+  lastReadAt: number | null;
   status: number | null;
   completionTokens: number | null;
 }
 
 export function startTiming(now: number): AttemptTiming {
-  return { startedAt: now, firstByteAt: null, firstTokenAt: null, status: null, completionTokens: null };
+  return {
+    startedAt: now,
+    firstByteAt: null,
+    firstTokenAt: null,
+    lastReadAt: null,
+    status: null,
+    completionTokens: null,
+  };
 }
 
 /** The AttemptEvent of a worker's attempt: `failure` absent means it served. */

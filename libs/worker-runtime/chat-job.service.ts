@@ -10,19 +10,24 @@ import { CredentialCipher } from '../accounts';
 import { CatalogStore, type Catalog, type ProviderConfig } from '../catalog';
 import {
   ATTEMPT_HEADER,
+  DEFAULT_PATIENCE,
   errors,
   REPLY_TO_HEADER,
   GatewayError,
   type AttemptAssignment,
+  type AttemptSummary,
   type ChatJob,
   type ChatJobBody,
+  type ProviderPatience,
+  type StoredJobBody,
 } from '../contracts';
-import { Bus, contextFromHeaders, decodeJson, FrameWriter } from '../messaging';
+import { Bus, contextFromHeaders, decodeJson, FrameWriter, isStoredJobBody } from '../messaging';
 import { inSpan, markFailed, SpanKind } from '../telemetry';
 import type { ProviderAdapter } from '../providers';
-import { startTiming, toAttemptEvent } from './attempt-timing';
+import { startTiming, toAttemptEvent, type AttemptTiming } from './attempt-timing';
+import { ProviderTooSlow, watchVerdict, WATCH_TICK_MS } from './attempt-watch';
 import { Cancellations } from './cancellations';
-import { credentialUnusable, ownKeyFailure } from './own-key-billing';
+import { credentialUnusable, ownKeyFailure, summaryBilledToOwnKey } from './own-key-billing';
 import { runAttempt, type Credential } from './run-attempt';
 import { closeUpstreamPool } from './upstream-http';
 
@@ -41,6 +46,9 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(ChatJobService.name);
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** The attempts in flight as the watch sees them: beats to send, slow providers to give up on. */
+  private readonly watched = new Map<FrameWriter, WatchedAttempt>();
+  private watch?: NodeJS.Timeout;
   /** Opens the key's own credentials (BYOK) that jobs carry sealed; null without SWITCHYARD_ENCRYPTION_KEY. */
   private readonly cipher = process.env.SWITCHYARD_ENCRYPTION_KEY
     ? CredentialCipher.fromSecret(process.env.SWITCHYARD_ENCRYPTION_KEY)
@@ -54,6 +62,7 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
+    this.watch = setInterval(() => this.watchAttempts(Date.now()), WATCH_TICK_MS).unref();
     this.follow(this.catalogs.current);
     this.catalogs.onChange((catalog) => this.follow(catalog));
     this.bus.subscribe(this.bus.subjects.cancelWildcard, undefined, (msg) => this.onCancel(msg));
@@ -107,7 +116,18 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
       await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
       clearTimeout(timer);
     }
+    clearInterval(this.watch);
     await closeUpstreamPool();
+  }
+
+  private watchAttempts(now: number): void {
+    for (const [writer, { timing, patience, controller }] of this.watched) {
+      const verdict = watchVerdict(timing, writer.lastSentAt, patience, now);
+      if (verdict === 'beat') writer.beat();
+      else if (verdict === 'first-token-timeout')
+        controller.abort(new ProviderTooSlow(verdict, patience.firstTokenMs));
+      else if (verdict === 'idle-timeout') controller.abort(new ProviderTooSlow(verdict, patience.idleMs));
+    }
   }
 
   private track(attempt: Promise<void>): void {
@@ -129,7 +149,7 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
       );
       return;
     }
-    const job = readJob(msg);
+    const job = await this.readJob(msg);
     if (!job) {
       new FrameWriter(this.bus.nc, replyTo).error(
         errors.internal('The worker received a job it could not read.').toWire(),
@@ -151,21 +171,24 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     const writer = new FrameWriter(this.bus.nc, replyTo, () =>
       this.bus.publish(this.bus.subjects.attemptEvent, toAttemptEvent(job, timing, Date.now(), failure)),
     );
+    this.watched.set(writer, { timing, patience: job.patience ?? DEFAULT_PATIENCE, controller });
     try {
       await inSpan(`chat ${provider.id}`, { kind: SpanKind.SERVER, attributes, parent }, async (span) => {
         for (const [index, credential] of credentials.entries()) {
           // An own credential that failed first does not make the attempt a failure (the event reads it).
           failure = undefined;
+          const attempt = {
+            job,
+            adapter: this.adapter,
+            provider,
+            credential,
+            writer,
+            signal: controller.signal,
+            timing,
+            delivered: null,
+          };
           try {
-            await runAttempt({
-              job,
-              adapter: this.adapter,
-              provider,
-              credential,
-              writer,
-              signal: controller.signal,
-              timing,
-            });
+            await runAttempt(attempt);
             return;
           } catch (error) {
             failure = this.classify(error, controller.signal, provider);
@@ -173,12 +196,13 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
             // The key's own credential failed before anything was sent: the gateway's is next, if allowed.
             if (index < credentials.length - 1 && !writer.started && !controller.signal.aborted) continue;
             markFailed(span, failure.message);
-            writer.error(failure.toWire());
+            writer.error(failure.toWire(), deliveredSummary(attempt.delivered, credential.byok));
           }
         }
       });
     } finally {
       clearTimeout(deadline);
+      this.watched.delete(writer);
       this.cancellations.release(job.generationId, job.attempt);
     }
   }
@@ -213,15 +237,38 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     return fallback ? [{ apiKey, byok: true }, gateway] : [{ apiKey, byok: true }];
   }
 
+  /**
+   * The job's body (fetched from the store when it was too large for the message) and its
+   * assignment header, with a preset variant's parameters applied; null if unreadable or gone.
+   */
+  private async readJob(msg: Msg): Promise<ChatJob | null> {
+    try {
+      const sent = decodeJson<ChatJobBody | StoredJobBody>(msg.data);
+      const body = isStoredJobBody(sent) ? await this.bus.jobBodies.get(sent) : null;
+      if (isStoredJobBody(sent) && !body) return null;
+      const job: ChatJob = {
+        ...(body ? decodeJson<ChatJobBody>(body) : (sent as ChatJobBody)),
+        ...(JSON.parse(msg.headers?.get(ATTEMPT_HEADER) || '{}') as AttemptAssignment),
+      };
+      // A preset variant's parameters (validated with the catalog) override the client's.
+      if (job.parameters) job.request = { ...job.request, ...job.parameters };
+      return job;
+    } catch {
+      return null;
+    }
+  }
+
+  /** An abort (ours) comes first: what it made the upstream call throw is only its echo. */
   private classify(error: unknown, signal: AbortSignal, provider: ProviderConfig): GatewayError {
-    if (error instanceof GatewayError) return error;
     if (signal.aborted) {
+      if (signal.reason instanceof ProviderTooSlow) return tooSlow(signal.reason, provider);
       return signal.reason instanceof DeadlineExceeded
         ? errors.timeout(`${provider.name} did not finish before the request's deadline.`, {
             provider_name: provider.name,
           })
         : errors.cancelled();
     }
+    if (error instanceof GatewayError) return error;
     return this.adapter.networkError(error, provider);
   }
 
@@ -237,19 +284,25 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
   }
 }
 
-/** The job's body and its assignment header, with a preset variant's parameters applied; null if unreadable. */
-function readJob(msg: Msg): ChatJob | null {
-  try {
-    const job: ChatJob = {
-      ...decodeJson<ChatJobBody>(msg.data),
-      ...(JSON.parse(msg.headers?.get(ATTEMPT_HEADER) || '{}') as AttemptAssignment),
-    };
-    // A preset variant's parameters (validated with the catalog) override the client's.
-    if (job.parameters) job.request = { ...job.request, ...job.parameters };
-    return job;
-  } catch {
-    return null;
-  }
+class DeadlineExceeded extends Error {}
+
+interface WatchedAttempt {
+  timing: AttemptTiming;
+  patience: ProviderPatience;
+  controller: AbortController;
 }
 
-class DeadlineExceeded extends Error {}
+/** OpenRouter answers a provider that is too slow with 408, whether it never started or stalled. */
+function tooSlow(reason: ProviderTooSlow, provider: ProviderConfig): GatewayError {
+  const message =
+    reason.verdict === 'first-token-timeout'
+      ? `${provider.name} did not start answering within ${reason.limitMs} ms.`
+      : `${provider.name} stopped sending for ${reason.limitMs} ms in the middle of its answer.`;
+  return errors.timeout(message, { provider_name: provider.name });
+}
+
+/** What reached the client before a failure, billed as the answer would have been. */
+function deliveredSummary(delivered: (() => AttemptSummary | null) | null, byok: boolean) {
+  const summary = delivered?.() ?? null;
+  return summary && byok ? summaryBilledToOwnKey(summary) : summary;
+}

@@ -1,9 +1,10 @@
 import { context, propagation } from '@opentelemetry/api';
 import { createParser } from 'eventsource-parser';
 import type { ProviderConfig } from '../catalog';
-import { errors, type ChatJob } from '../contracts';
+import { errors, GatewayError, type AttemptSummary, type ChatJob } from '../contracts';
 import type { FrameWriter } from '../messaging';
 import type { ProviderAdapter } from '../providers';
+import { invalidResponseError } from '../providers/shared/invalid-response-error';
 import { inSpan, SpanKind } from '../telemetry';
 import type { AttemptTiming } from './attempt-timing';
 import { bodyBilledToOwnKey, summaryBilledToOwnKey } from './own-key-billing';
@@ -24,6 +25,8 @@ export interface AttemptContext {
   signal: AbortSignal;
   /** Filled in as the attempt goes, for its AttemptEvent. */
   timing: AttemptTiming;
+  /** Once a stream is under way: the summary of what it has delivered so far, should it fail. */
+  delivered: (() => AttemptSummary | null) | null;
 }
 
 /** Calls the provider once and answers with frames; throws what went wrong, for the caller to classify. */
@@ -45,7 +48,16 @@ export async function runAttempt(ctx: AttemptContext): Promise<void> {
     throw adapter.classifyError(response.statusCode, response.headers, bodyText, provider);
   }
   if (job.stream) await relayStream(ctx, response.body);
-  else await relayCompletion(ctx, await response.body.json());
+  else await relayCompletion(ctx, parseJson(await response.body.text(), provider.name));
+}
+
+/** A body that is not JSON is the provider's fault, not the network's. */
+function parseJson(text: string, providerName: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidResponseError(providerName, text, 'the body is not JSON');
+  }
 }
 
 async function relayCompletion(ctx: AttemptContext, upstreamBody: unknown): Promise<void> {
@@ -58,6 +70,7 @@ async function relayCompletion(ctx: AttemptContext, upstreamBody: unknown): Prom
 
 async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>): Promise<void> {
   const translation = ctx.adapter.createStreamTranslation(ctx.job);
+  ctx.delivered = () => translation.partial();
   let failure: unknown;
   // The chunks of one network read leave together: one message instead of one per token.
   let pending: string[] = [];
@@ -72,14 +85,21 @@ async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>)
     },
   });
   const decoder = new TextDecoder();
-  for await (const bytes of body) {
-    parser.feed(decoder.decode(bytes, { stream: true }));
-    if (failure !== undefined) throw failure;
-    // Once the answer is complete, what is left (usually the usage) goes out with the final frame.
-    if (translation.complete) continue;
-    if (pending.length > 0) ctx.timing.firstTokenAt ??= Date.now();
-    ctx.writer.chunks(pending);
-    pending = [];
+  try {
+    for await (const bytes of body) {
+      ctx.timing.lastReadAt = Date.now();
+      parser.feed(decoder.decode(bytes, { stream: true }));
+      if (failure !== undefined) throw failure;
+      // Once the answer is complete, what is left (usually the usage) goes out with the final frame.
+      if (translation.complete) continue;
+      if (pending.length > 0) ctx.timing.firstTokenAt ??= Date.now();
+      ctx.writer.chunks(pending);
+      pending = [];
+    }
+  } catch (error) {
+    // The provider answered, then its connection broke: a cut stream, not an unreachable provider.
+    if (error instanceof GatewayError || ctx.signal.aborted) throw error;
+    throw errors.upstreamCut(ctx.provider.name);
   }
   if (!translation.complete) throw errors.upstreamCut(ctx.provider.name);
   const { usageChunk, summary } = translation.finish();

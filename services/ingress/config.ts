@@ -16,16 +16,24 @@ export const ingressEnvSchema = sharedEnvSchema.extend({
   SWITCHYARD_DEFAULT_RATE_LIMIT_TOKENS: z.coerce.number().int().positive().optional(),
   /** The whole request, every attempt included. */
   SWITCHYARD_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
-  /** How long one attempt may take to produce its first token before the next endpoint is tried. */
+  /**
+   * How long one attempt's provider may take to produce its first token (a whole answer: to send
+   * it) before the next endpoint is tried. The worker watching the provider enforces it.
+   */
   SWITCHYARD_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
-  /** How long a started stream may stay silent. */
+  /** How long a started stream from a provider may stay silent (enforced by the worker too). */
   SWITCHYARD_STREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /**
+   * While the connection to NATS is down, how long a request waits for it to come back before it
+   * is answered 503 with Retry-After.
+   */
+  SWITCHYARD_NATS_RECONNECT_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
   /**
    * After every endpoint of the plan failed with a retryable error, how many more times to go
    * through the plan (a provider that failed is waited for: its Retry-After, or backoff with jitter).
    */
   SWITCHYARD_RETRY_ROUNDS: z.coerce.number().int().min(0).max(5).default(1),
-  /** HTTP body limit; the effective limit is also bounded by the NATS server's max_payload. */
+  /** HTTP body limit. Bodies above the NATS server's max_payload travel through JetStream (JobBodies). */
   SWITCHYARD_MAX_BODY_BYTES: z.coerce
     .number()
     .int()

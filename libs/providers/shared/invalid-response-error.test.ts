@@ -27,7 +27,7 @@ describe('invalidResponseError', () => {
     },
   ])('describes $name', ({ problem, raw, message }) => {
     const error = invalidResponseError('Acme', raw, problem);
-    expect(error).toMatchObject({ status: 502, retryable: false, message });
+    expect(error).toMatchObject({ status: 502, retryable: true, retryScope: 'provider', message });
     expect(error.metadata).toEqual({ provider_name: 'Acme', raw });
   });
 

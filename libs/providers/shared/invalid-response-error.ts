@@ -4,7 +4,8 @@ import { truncateRaw } from './truncate-raw';
 
 /**
  * A response the gateway cannot read. Another try would most likely get the same from the same
- * software, so it is not retryable; the raw body lets the operator see what the provider sent.
+ * software, so the request moves on to another provider, never this one again; the raw body lets
+ * the operator see what the provider sent.
  */
 export function invalidResponseError(
   providerName: string,
@@ -16,7 +17,8 @@ export function invalidResponseError(
     status: 502,
     message: `${providerName} sent a response the gateway cannot read: ${detail}`,
     metadata: { provider_name: providerName, raw: truncateRaw(raw) },
-    retryable: false,
+    retryable: true,
+    retryScope: 'provider',
   });
 }
 

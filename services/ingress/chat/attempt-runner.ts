@@ -12,14 +12,16 @@ import {
   type ChatRequest,
   type PlannedAttempt,
   type RouteRequest,
+  type StoredJobBody,
   type WireError,
+  SILENCE_LIMIT_MS,
 } from '../../../libs/contracts';
 import { Bus, decodeJson, encodeJson, MessagingError } from '../../../libs/messaging';
 import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
 import type { Admission } from '../admission/admission.service';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import type { ChatResponse } from './chat-response';
-import { pauseBefore, type FailedAttempt } from './retry-pause';
+import { nextAttempt, type FailedAttempt } from './next-attempt';
 
 export interface RunContext {
   generationId: string;
@@ -35,15 +37,33 @@ export interface RunContext {
 export interface RunResult {
   /** The attempt that answered (or failed after answering began); null when none did. */
   served: PlannedAttempt | null;
+  /** On a failure after content was delivered: what was (so that it is recorded and charged). */
   summary: AttemptSummary | null;
   error: GatewayError | null;
-  /** Empty when the request was refused before any attempt (not routable, too large). */
   attempts: AttemptRecord[];
+  /** Turned away before any attempt, as the client's own error (not routable): not a generation. */
+  refused: boolean;
 }
 
 const MAX_RETRY_PAUSE_MS = 10_000;
+/** Room left in a message for the job's headers (the routing request, trace context). */
+const HEADERS_ROOM = 64 * 1024;
+/** Router replicas tried, one after another, when the one that took the job falls silent. */
+const ROUTER_TRIES = 2;
+/** While no router is subscribed at all (the only one restarting), how long a request waits for one. */
+const ROUTER_ABSENT_WAIT_MS = 2000;
+const ROUTER_ABSENT_PAUSE_MS = 250;
 
-type AttemptOutcome = { summary: AttemptSummary } | { error: GatewayError };
+type AttemptOutcome =
+  | { summary: AttemptSummary }
+  | {
+      error: GatewayError;
+      delivered: AttemptSummary | null;
+      /** Before any plan: the router answered this error (the request cannot be routed). */
+      routerRefused?: boolean;
+      /** Before any plan: no router is subscribed (one restarting, NATS just back). */
+      routerAbsent?: boolean;
+    };
 
 /** Where one attempt's job goes, and what the frames will tell about it. */
 interface AttemptTarget {
@@ -57,7 +77,9 @@ interface AttemptTarget {
 /**
  * Runs a request's attempts. The first goes through the router, which answers the plan and hands
  * the job to the first endpoint's worker; later ones go from here straight to their worker. A
- * retryable failure moves on to the next attempt, but only while nothing has reached the client.
+ * retryable failure moves on (see `nextAttempt`), but only while nothing has reached the client.
+ * Nothing waits unbounded: a silent router or worker is noticed within SILENCE_LIMIT_MS, a lost
+ * NATS connection is waited for SWITCHYARD_NATS_RECONNECT_WAIT_MS, and the deadline bounds it all.
  */
 @Injectable()
 export class AttemptRunner {
@@ -72,42 +94,115 @@ export class AttemptRunner {
       generationId: ctx.generationId,
       stream: ctx.stream,
       deadline: ctx.deadline,
+      patience: {
+        firstTokenMs: this.env.SWITCHYARD_FIRST_TOKEN_TIMEOUT_MS,
+        idleMs: this.env.SWITCHYARD_STREAM_IDLE_TIMEOUT_MS,
+      },
       request: ctx.request,
       ...(Object.keys(view.byok).length > 0 && { byok: { keyHash: view.hash, credentials: view.byok } }),
     };
-    const payload = encodeJson(body);
-    if (payload.length > this.bus.maxPayload) return refused(errors.payloadTooLarge(this.bus.maxPayload));
+    const bytes = encodeJson(body);
+    const stored = bytes.length > this.bus.maxPayload - HEADERS_ROOM ? await this.store(body, bytes) : null;
+    if (stored && 'error' in stored) return failedRun(stored.error, []);
+    try {
+      return await this.runAttempts(ctx, response, stored ? encodeJson(stored) : bytes);
+    } finally {
+      if (stored) this.bus.jobBodies.remove(stored);
+    }
+  }
+
+  private async store(
+    body: ChatJobBody,
+    bytes: Uint8Array,
+  ): Promise<StoredJobBody | { error: GatewayError }> {
+    try {
+      return await this.bus.jobBodies.put(body.generationId, bytes);
+    } catch {
+      return {
+        error: errors.noProvider(
+          'The request is too large for one message, and the store for large requests is not answering. Try again shortly.',
+        ),
+      };
+    }
+  }
+
+  private async runAttempts(
+    ctx: RunContext,
+    response: ChatResponse,
+    payload: Uint8Array,
+  ): Promise<RunResult> {
     const attempts: AttemptRecord[] = [];
     const failed: FailedAttempt[] = [];
     const plan: PlannedAttempt[] = [];
-    let lastError: GatewayError | null = null;
-    // The plan once through, then again for each retry round; the deadline bounds it all.
-    for (
-      let index = 0;
-      index === 0 || index < plan.length * (1 + this.env.SWITCHYARD_RETRY_ROUNDS);
-      index++
-    ) {
-      if (response.disconnected) return { served: null, summary: null, error: errors.cancelled(), attempts };
-      const next = plan[index % Math.max(1, plan.length)];
-      const pause = next ? pauseBefore(next.endpoint.providerId, failed) : 0;
-      if (Date.now() >= ctx.deadline) break;
-      // A provider that asks for a long wait is passed over rather than waited for.
-      if (pause > MAX_RETRY_PAUSE_MS || Date.now() + pause >= ctx.deadline) continue;
-      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
-      const target = index === 0 ? this.viaRouter(ctx.route) : this.direct(next, index);
+    let position = 0;
+    const routing = { since: Date.now(), silentRouters: 0 };
+    for (let index = 0; ; index++) {
+      if (response.disconnected) return failedRun(errors.cancelled(), attempts);
+      if (!(await this.bus.whenConnected(this.reconnectWaitMs(ctx))))
+        return failedRun(this.busDown(), attempts);
+      const target =
+        plan.length === 0 ? this.viaRouter(ctx.route) : this.direct(plan[position % plan.length], index);
       const startedAt = Date.now();
       const outcome = await this.traced(target, () => this.attempt(payload, target, ctx, response, plan));
-      const planned = plan[index % Math.max(1, plan.length)];
-      if (!planned) return refused('error' in outcome ? outcome.error : errors.internal('No plan was made.'));
-      attempts.push(toRecord(planned, outcome, startedAt));
-      if ('summary' in outcome) return { served: planned, summary: outcome.summary, error: null, attempts };
-      lastError = outcome.error;
-      failed.push({ providerId: planned.endpoint.providerId, error: lastError });
-      if (response.started || !lastError.retryable) {
-        return { served: planned, summary: null, error: lastError, attempts };
+      const planned = target.planned;
+      if (!planned) {
+        const verdict = await this.afterNoPlan(outcome, routing, ctx, attempts);
+        if (verdict === 'again') continue;
+        return verdict;
       }
+      attempts.push(toRecord(planned, outcome, startedAt));
+      if ('summary' in outcome)
+        return { served: planned, summary: outcome.summary, error: null, attempts, refused: false };
+      const { error, delivered } = outcome;
+      if (response.started || !error.retryable)
+        return { served: planned, summary: delivered, error, attempts, refused: false };
+      // Lost with the connection to NATS: the request ends now, rather than wait for it.
+      if (error.retryScope === 'replica' && !this.bus.connected) return failedRun(this.busDown(), attempts);
+      failed.push({ position, providerId: planned.endpoint.providerId, error });
+      const left = ctx.deadline - Date.now();
+      const next = nextAttempt(
+        plan,
+        failed,
+        this.env.SWITCHYARD_RETRY_ROUNDS,
+        Math.min(MAX_RETRY_PAUSE_MS, left),
+      );
+      if (!next || left <= 0) return failedRun(finalError(error, ctx, attempts), attempts);
+      if (next.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, next.pauseMs));
+      position = next.position;
     }
-    return { served: null, summary: null, error: finalError(lastError, ctx, attempts), attempts };
+  }
+
+  /**
+   * The router made no plan. Its own refusal (not routable) ends the request; a router that fell
+   * silent is replaced by another once; while none is subscribed (restarting), the request waits
+   * up to ROUTER_ABSENT_WAIT_MS for one.
+   */
+  private async afterNoPlan(
+    outcome: AttemptOutcome,
+    routing: { since: number; silentRouters: number },
+    ctx: RunContext,
+    attempts: AttemptRecord[],
+  ): Promise<'again' | RunResult> {
+    if (!('error' in outcome)) return failedRun(errors.internal('No plan was made.'), attempts);
+    if (outcome.routerRefused) return refused(outcome.error);
+    const left = ctx.deadline - Date.now();
+    if (outcome.routerAbsent) {
+      const waited = Date.now() - routing.since;
+      if (waited + ROUTER_ABSENT_PAUSE_MS >= ROUTER_ABSENT_WAIT_MS || left <= ROUTER_ABSENT_PAUSE_MS)
+        return failedRun(outcome.error, attempts);
+      await new Promise((resolve) => setTimeout(resolve, ROUTER_ABSENT_PAUSE_MS));
+      return 'again';
+    }
+    return ++routing.silentRouters < ROUTER_TRIES && left > 0 ? 'again' : failedRun(outcome.error, attempts);
+  }
+
+  /** Bounded by what is left of the request's time too. */
+  private reconnectWaitMs(ctx: RunContext): number {
+    return Math.max(0, Math.min(this.env.SWITCHYARD_NATS_RECONNECT_WAIT_MS, ctx.deadline - Date.now()));
+  }
+
+  private busDown(): GatewayError {
+    return errors.busDown(Math.max(1, Math.ceil(this.env.SWITCHYARD_NATS_RECONNECT_WAIT_MS / 1000)));
   }
 
   private viaRouter(route: RouteRequest): AttemptTarget {
@@ -153,11 +248,7 @@ export class AttemptRunner {
     response: ChatResponse,
     plan: PlannedAttempt[],
   ): Promise<AttemptOutcome> {
-    const remaining = ctx.deadline - Date.now();
-    const options = {
-      firstFrameTimeoutMs: Math.min(this.env.SWITCHYARD_FIRST_TOKEN_TIMEOUT_MS, remaining),
-      idleTimeoutMs: Math.min(this.env.SWITCHYARD_STREAM_IDLE_TIMEOUT_MS, remaining),
-    };
+    const options = { silenceMs: SILENCE_LIMIT_MS, timeoutMs: ctx.deadline - Date.now() };
     try {
       for await (const frame of this.bus.stream(target.subject, payload, options, target.headers)) {
         if (frame.kind === 'plan') {
@@ -165,23 +256,32 @@ export class AttemptRunner {
           target.planned = plan[0];
           continue;
         }
-        if (frame.kind === 'error')
-          return { error: GatewayError.fromWire(decodeJson<WireError>(frame.data)) };
+        if (frame.kind === 'error') {
+          const delivered = frame.summary ? (JSON.parse(frame.summary) as AttemptSummary) : null;
+          const error = GatewayError.fromWire(decodeJson<WireError>(frame.data));
+          return { error, delivered, routerRefused: !target.planned };
+        }
         if (frame.data.length > 0) response.write(frame.data);
         if (frame.kind === 'done') return { summary: JSON.parse(frame.summary ?? 'null') as AttemptSummary };
       }
-      return { error: errors.internal('The worker ended without an answer.') };
+      return { error: errors.internal('The worker ended without an answer.'), delivered: null };
     } catch (error) {
       if (!(error instanceof MessagingError)) throw error;
-      if (!target.planned) return { error: routerUnavailable(error) };
       if (error.reason !== 'no-responders') this.cancel(ctx.generationId, target.index);
+      if (!target.planned) {
+        return {
+          error: fromRouterFailure(error),
+          delivered: null,
+          routerAbsent: error.reason === 'no-responders',
+        };
+      }
       const failure = fromMessagingError(error, target.planned);
-      // No worker answered at all, so no worker reports it: the endpoint is down all the same.
-      if (error.reason === 'no-responders' || error.reason === 'first-frame-timeout') {
+      // No worker took the job, so no worker reports it: the endpoint is down all the same.
+      if (error.reason === 'no-responders') {
         const event = outageEvent(ctx.generationId, target.index, target.planned, failure);
         this.bus.publish(this.bus.subjects.attemptEvent, event);
       }
-      return { error: failure };
+      return { error: failure, delivered: null };
     }
   }
 
@@ -191,12 +291,35 @@ export class AttemptRunner {
   }
 }
 
-const refused = (error: GatewayError): RunResult => ({ served: null, summary: null, error, attempts: [] });
+const refused = (error: GatewayError): RunResult => ({
+  served: null,
+  summary: null,
+  error,
+  attempts: [],
+  refused: true,
+});
 
-function routerUnavailable(error: MessagingError): GatewayError {
-  return errors.noProvider('The router is not answering; no request can be routed right now.', {
-    reason: error.reason,
+const failedRun = (error: GatewayError, attempts: AttemptRecord[]): RunResult => ({
+  served: null,
+  summary: null,
+  error,
+  attempts,
+  refused: false,
+});
+
+function routerUnavailable(): GatewayError {
+  return new GatewayError({
+    status: 503,
+    message: 'The router is not answering; no request can be routed right now. Try again in a few seconds.',
+    retryAfterMs: 1000,
+    headers: { 'Retry-After': '1' },
   });
+}
+
+/** Before the plan: the router went silent, or no router is there at all. */
+function fromRouterFailure(error: MessagingError): GatewayError {
+  if (error.reason === 'deadline') return errors.timeout('The request ran out of time before it was routed.');
+  return routerUnavailable();
 }
 
 function fromMessagingError(error: MessagingError, planned: PlannedAttempt): GatewayError {
@@ -210,16 +333,16 @@ function fromMessagingError(error: MessagingError, planned: PlannedAttempt): Gat
         metadata,
         retryable: true,
       });
-    case 'first-frame-timeout':
+    case 'deadline':
     case 'timeout':
-      return errors.timeout(`${provider} did not start answering in time.`, metadata);
-    default:
-      return new GatewayError({
-        status: 502,
-        message: `${provider}: ${error.message}`,
+      return errors.timeout(`${provider} did not finish before the request's deadline.`, metadata);
+    case 'silent':
+      return errors.serviceLost(`The worker calling ${provider} stopped answering.`, metadata);
+    case 'out-of-order':
+      return errors.serviceLost(
+        `Part of ${provider}'s answer was lost on its way through the gateway.`,
         metadata,
-        retryable: true,
-      });
+      );
   }
 }
 
@@ -248,8 +371,7 @@ function outageEvent(
   };
 }
 
-function finalError(last: GatewayError | null, ctx: RunContext, attempts: AttemptRecord[]): GatewayError {
-  if (!last) return errors.timeout('The request ran out of time before any provider answered.');
+function finalError(last: GatewayError, ctx: RunContext, attempts: AttemptRecord[]): GatewayError {
   if (attempts.length <= 1 || last.status !== 503) return last;
   // Each provider's last word, so the message alone says what to fix (a key to set, an outage).
   const reasons = new Map(attempts.map((a) => [a.providerName, a.error]));

@@ -124,8 +124,8 @@ export class ChatCompletionsService {
     } else {
       response.end();
     }
-    // A request refused before any attempt (not routable, too large) is not a generation.
-    if (result.attempts.length > 0) this.record(job, stream, response, result);
+    // A request the router turned away (not routable) is not a generation; every other one is.
+    if (!result.refused) this.record(job, stream, response, result);
   }
 
   /** Off the request path: the event leaves with the next batch, retried until stored. */

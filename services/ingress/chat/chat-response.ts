@@ -87,7 +87,10 @@ export abstract class ChatResponse {
   }
 
   protected sendError(error: GatewayError): void {
-    void this.reply.status(error.status).headers(this.headers).send({ error: error.toBody() });
+    void this.reply
+      .status(error.status)
+      .headers({ ...this.headers, ...error.headers })
+      .send({ error: error.toBody() });
   }
 }
 

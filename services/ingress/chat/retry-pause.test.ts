@@ -1,7 +1,7 @@
 import { GatewayError } from '../../../libs/contracts';
-import { pauseBefore, type FailedAttempt } from './retry-pause';
+import { pauseBefore, type ProviderFailure } from './retry-pause';
 
-const failure = (providerId: string, retryAfterMs?: number): FailedAttempt => ({
+const failure = (providerId: string, retryAfterMs?: number): ProviderFailure => ({
   providerId,
   error: new GatewayError({ status: 429, message: 'busy', retryable: true, retryAfterMs }),
 });

@@ -1,6 +1,6 @@
 import type { GatewayError } from '../../../libs/contracts';
 
-export interface FailedAttempt {
+export interface ProviderFailure {
   providerId: string;
   error: GatewayError;
 }
@@ -16,7 +16,7 @@ const CAP_MS = 2000;
  */
 export function pauseBefore(
   providerId: string,
-  failed: FailedAttempt[],
+  failed: ProviderFailure[],
   random: () => number = Math.random,
 ): number {
   const own = failed.filter((f) => f.providerId === providerId);

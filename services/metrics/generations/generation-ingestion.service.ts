@@ -17,6 +17,8 @@ const BATCH_SIZE = 200;
 /** How long a batch waits to fill once its first message is in: small next to the ~1 s visibility promise. */
 const BATCH_WINDOW_MS = 25;
 const ACK_WAIT_NS = 30 * 1e9;
+/** How long one pull request lives on the server; see `open`. */
+const PULL_EXPIRES_MS = 4000;
 const REOPEN_DELAY_MS = 1000;
 const MAX_RETRY_DELAY_MS = 30_000;
 
@@ -65,9 +67,16 @@ export class GenerationIngestionService implements OnApplicationBootstrap, Befor
       max_deliver: -1,
     });
     const consumer = await jetstream(nc).consumers.get(subjects.eventsStream, CONSUMER_NAME);
-    // Without this the client would wait forever for a stream or consumer that JetStream lost; with it,
-    // the iterator fails and keepConsuming recreates both.
-    return consumer.consume({ max_messages: 2 * BATCH_SIZE, abort_on_missing_resource: true });
+    // Without abort_on_missing_resource the client would wait forever for a stream or consumer that
+    // JetStream lost; with it, the iterator fails and keepConsuming recreates both. A pull lives
+    // PULL_EXPIRES_MS (heartbeats at half of it): after a NATS restart, which forgets the pulls it
+    // had, the client notices the missing heartbeats and pulls again within seconds, not the
+    // default 30 s.
+    return consumer.consume({
+      max_messages: 2 * BATCH_SIZE,
+      abort_on_missing_resource: true,
+      expires: PULL_EXPIRES_MS,
+    });
   }
 
   private async keepConsuming(first: ConsumerMessages): Promise<void> {
