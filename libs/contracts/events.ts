@@ -44,6 +44,8 @@ export interface GenerationEvent {
   latencyMs: number | null;
   /** ms from the request's arrival to the answer's end. */
   generationTimeMs: number;
+  /** ms the gateway added to a served request: its whole time less the provider's; else null. */
+  gatewayOverheadMs: number | null;
   attempts: AttemptRecord[];
   /** The hash of the key that made the request (never the key). */
   apiKeyId: string | null;

@@ -58,4 +58,9 @@ export interface AttemptSummary {
   usage: Usage;
   /** The provider's own id for the response (`chatcmpl-…`). */
   upstreamId: string | null;
+  /**
+   * How long the worker waited on the provider, from sending the request to its last byte (ms):
+   * what the gateway's own overhead is measured against.
+   */
+  upstreamMs?: number;
 }

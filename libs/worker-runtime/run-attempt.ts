@@ -35,10 +35,12 @@ export async function runAttempt(ctx: AttemptContext): Promise<void> {
   const upstream = adapter.buildRequest(job, provider, credential.apiKey);
   const timeoutMs = Math.max(1, job.deadline - Date.now());
   const span = { kind: SpanKind.CLIENT, attributes: { 'url.full': upstream.url } };
+  let calledAt = performance.now();
   const response = await inSpan(`POST ${provider.id}`, span, () => {
     // The provider may take part in the trace too.
     propagation.inject(context.active(), upstream.headers);
     timing.startedAt = Date.now();
+    calledAt = performance.now();
     return callUpstream({ ...upstream, signal, timeoutMs });
   });
   timing.firstByteAt = Date.now();
@@ -47,8 +49,12 @@ export async function runAttempt(ctx: AttemptContext): Promise<void> {
     const bodyText = await response.body.text();
     throw adapter.classifyError(response.statusCode, response.headers, bodyText, provider);
   }
-  if (job.stream) await relayStream(ctx, response.body);
-  else await relayCompletion(ctx, parseJson(await response.body.text(), provider.name));
+  if (job.stream) {
+    await relayStream(ctx, response.body, calledAt);
+    return;
+  }
+  const text = await response.body.text();
+  await relayCompletion(ctx, parseJson(text, provider.name), msSince(calledAt));
 }
 
 /** A body that is not JSON is the provider's fault, not the network's. */
@@ -60,15 +66,28 @@ function parseJson(text: string, providerName: string): unknown {
   }
 }
 
-async function relayCompletion(ctx: AttemptContext, upstreamBody: unknown): Promise<void> {
+/** Milliseconds since a `performance.now()` reading, to a hundredth: the gateway's overhead is sub-millisecond. */
+const msSince = (start: number) => Math.round((performance.now() - start) * 100) / 100;
+
+/** `upstreamMs`: from sending the request to the provider's last byte. */
+async function relayCompletion(
+  ctx: AttemptContext,
+  upstreamBody: unknown,
+  upstreamMs: number,
+): Promise<void> {
   ctx.timing.firstTokenAt = Date.now();
-  const { body, summary } = ctx.adapter.translateCompletion(ctx.job, upstreamBody);
+  const { body, summary: answered } = ctx.adapter.translateCompletion(ctx.job, upstreamBody);
+  const summary = { ...answered, upstreamMs };
   ctx.timing.completionTokens = summary.usage.completion_tokens;
   if (ctx.credential.byok) ctx.writer.done([bodyBilledToOwnKey(body)], summaryBilledToOwnKey(summary));
   else ctx.writer.done([body], summary);
 }
 
-async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>): Promise<void> {
+async function relayStream(
+  ctx: AttemptContext,
+  body: AsyncIterable<Uint8Array>,
+  calledAt: number,
+): Promise<void> {
   const translation = ctx.adapter.createStreamTranslation(ctx.job);
   ctx.delivered = () => translation.partial();
   let failure: unknown;
@@ -102,7 +121,9 @@ async function relayStream(ctx: AttemptContext, body: AsyncIterable<Uint8Array>)
     throw errors.upstreamCut(ctx.provider.name);
   }
   if (!translation.complete) throw errors.upstreamCut(ctx.provider.name);
-  const { usageChunk, summary } = translation.finish();
+  const upstreamMs = msSince(calledAt);
+  const { usageChunk, summary: answered } = translation.finish();
+  const summary = { ...answered, upstreamMs };
   ctx.timing.firstTokenAt ??= Date.now();
   ctx.timing.completionTokens = summary.usage.completion_tokens;
   if (ctx.credential.byok)

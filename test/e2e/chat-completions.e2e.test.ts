@@ -210,6 +210,32 @@ describe('client errors', () => {
   });
 });
 
+describe('the gateway overhead', () => {
+  it('is sent with a whole answer and recorded with the generation, in ms', async () => {
+    const { data, response } = await client.chat.completions
+      .create({ model: 'test/echo', messages: hello })
+      .withResponse();
+    const header = Number(response.headers.get('x-switchyard-overhead-ms'));
+    expect(header).toBeGreaterThan(0);
+    // The simulator answers at once: nearly all of the request's time is the gateway's.
+    expect(header).toBeLessThan(1000);
+    const record = await waitForGeneration(stack, data.id);
+    expect(record.gateway_overhead_ms).toBeCloseTo(header, 1);
+  });
+
+  it('is recorded for a stream, whose headers leave before it is known', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'test/echo',
+      messages: hello,
+      stream: true,
+    });
+    let id = '';
+    for await (const chunk of stream) id = chunk.id;
+    const record = await waitForGeneration(stack, id);
+    expect(record.gateway_overhead_ms as number).toBeGreaterThan(0);
+  });
+});
+
 describe('GET /models, /generation and /health', () => {
   it('reports health without a key', async () => {
     const response = await fetch(`${stack.baseUrl.replace('/api/v1', '')}/health`);

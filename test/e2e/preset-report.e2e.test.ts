@@ -44,6 +44,7 @@ function presetEvent(preset: string, variant: string, overrides: Partial<Generat
     tokensReasoning: 0,
     tokensCached: 0,
     usageEstimated: false,
+    gatewayOverheadMs: 0.8,
     totalCost: 0.00005,
     isByok: false,
     upstreamInferenceCost: null,

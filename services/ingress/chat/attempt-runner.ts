@@ -21,6 +21,7 @@ import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
 import type { Admission } from '../admission/admission.service';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import type { ChatResponse } from './chat-response';
+import { gatewayOverheadMs } from './gateway-overhead';
 import { nextAttempt, type FailedAttempt } from './next-attempt';
 
 export interface RunContext {
@@ -30,6 +31,8 @@ export interface RunContext {
   stream: boolean;
   /** Epoch ms by which the whole request must be answered. */
   deadline: number;
+  /** `performance.now()` when the request arrived: the gateway's overhead counts from it. */
+  arrivedAt: number;
   /** Proof that the request was let in: no job goes onto the bus without one. */
   admission: Admission;
 }
@@ -43,9 +46,13 @@ export interface RunResult {
   attempts: AttemptRecord[];
   /** Turned away before any attempt, as the client's own error (not routable): not a generation. */
   refused: boolean;
+  /** What the gateway added to a served request, ms (see gatewayOverheadMs); else null. */
+  overheadMs?: number | null;
 }
 
 const MAX_RETRY_PAUSE_MS = 10_000;
+/** A whole answer's overhead, as `X-Switchyard-Overhead-Ms` (a stream's headers leave before it is known). */
+const OVERHEAD_HEADER = 'x-switchyard-overhead-ms';
 /** Room left in a message for the job's headers (the routing request, trace context). */
 const HEADERS_ROOM = 64 * 1024;
 /** Router replicas tried, one after another, when the one that took the job falls silent. */
@@ -55,7 +62,7 @@ const ROUTER_ABSENT_WAIT_MS = 2000;
 const ROUTER_ABSENT_PAUSE_MS = 250;
 
 type AttemptOutcome =
-  | { summary: AttemptSummary }
+  | { summary: AttemptSummary; overheadMs: number | null }
   | {
       error: GatewayError;
       delivered: AttemptSummary | null;
@@ -151,8 +158,10 @@ export class AttemptRunner {
         return verdict;
       }
       attempts.push(toRecord(planned, outcome, startedAt));
-      if ('summary' in outcome)
-        return { served: planned, summary: outcome.summary, error: null, attempts, refused: false };
+      if ('summary' in outcome) {
+        const { summary, overheadMs } = outcome;
+        return { served: planned, summary, error: null, attempts, refused: false, overheadMs };
+      }
       const { error, delivered } = outcome;
       if (response.started || !error.retryable)
         return { served: planned, summary: delivered, error, attempts, refused: false };
@@ -261,8 +270,8 @@ export class AttemptRunner {
           const error = GatewayError.fromWire(decodeJson<WireError>(frame.data));
           return { error, delivered, routerRefused: !target.planned };
         }
+        if (frame.kind === 'done') return this.served(frame.data, frame.summary, ctx, response);
         if (frame.data.length > 0) response.write(frame.data);
-        if (frame.kind === 'done') return { summary: JSON.parse(frame.summary ?? 'null') as AttemptSummary };
       }
       return { error: errors.internal('The worker ended without an answer.'), delivered: null };
     } catch (error) {
@@ -283,6 +292,15 @@ export class AttemptRunner {
       }
       return { error: failure, delivered: null };
     }
+  }
+
+  /** The last frame of a served attempt; a whole answer goes out with the gateway's overhead in a header. */
+  private served(data: Uint8Array, summaryJson: string | undefined, ctx: RunContext, response: ChatResponse) {
+    const summary = JSON.parse(summaryJson ?? 'null') as AttemptSummary;
+    const overheadMs = gatewayOverheadMs(ctx.arrivedAt, performance.now(), summary);
+    if (overheadMs !== null) response.setHeader(OVERHEAD_HEADER, String(overheadMs));
+    if (data.length > 0) response.write(data);
+    return { summary, overheadMs };
   }
 
   /** Tells the worker to stop an attempt that is no longer wanted (or every attempt, without `attempt`). */

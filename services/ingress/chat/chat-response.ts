@@ -60,6 +60,11 @@ export abstract class ChatResponse {
     return this.clientGone;
   }
 
+  /** A header for the answer, while it has not gone out (a stream's head leaves with its first chunk). */
+  setHeader(name: string, value: string): void {
+    if (!this.reply.raw.headersSent) this.headers[name] = value;
+  }
+
   /** Writes the chunks of one frame (one or more JSON bodies separated by `\n`). */
   write(frameData: Uint8Array): void {
     if (this.clientGone) return;

@@ -49,6 +49,7 @@ export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
     upstreamInferenceCost: charge.upstreamInferenceCost,
     latencyMs: facts.firstByteAt === null ? null : facts.firstByteAt - facts.receivedAt,
     generationTimeMs: facts.finishedAt - facts.receivedAt,
+    gatewayOverheadMs: result.overheadMs ?? null,
     attempts: result.attempts.map((a) => (a.error === undefined ? a : { ...a, error: clip(a.error) })),
     apiKeyId: facts.apiKeyId,
     user: request.user ?? null,

@@ -7,6 +7,7 @@ import { AddGenerationPresetVariant1795600000000 } from '../migrations/179560000
 import { CreateGenerationRollups1795600000001 } from '../migrations/1795600000001-create-generation-rollups';
 import { CreateApiKeys1796000000000 } from '../migrations/1796000000000-create-api-keys';
 import { AddGenerationUsageEstimated1796100000000 } from '../migrations/1796100000000-add-generation-usage-estimated';
+import { AddGenerationGatewayOverhead1796200000000 } from '../migrations/1796200000000-add-generation-gateway-overhead';
 
 /** The schema comes only from the migrations, listed here in order, never from entity synchronisation. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -20,6 +21,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       CreateGenerationRollups1795600000001,
       CreateApiKeys1796000000000,
       AddGenerationUsageEstimated1796100000000,
+      AddGenerationGatewayOverhead1796200000000,
     ],
     migrationsRun: true,
     synchronize: false,

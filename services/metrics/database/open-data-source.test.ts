@@ -35,6 +35,7 @@ describe('opening the database', () => {
         { name: 'CreateGenerationRollups1795600000001' },
         { name: 'CreateApiKeys1796000000000' },
         { name: 'AddGenerationUsageEstimated1796100000000' },
+        { name: 'AddGenerationGatewayOverhead1796200000000' },
       ]);
       expect(await sources[0].query("SELECT to_regclass('generations') IS NOT NULL AS present")).toEqual([
         { present: true },

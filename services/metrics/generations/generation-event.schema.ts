@@ -50,6 +50,8 @@ export const generationEventSchema = z.object({
   upstreamInferenceCost: z.number().min(0).max(1e9).nullable().default(null),
   latencyMs: milliseconds.nullable(),
   generationTimeMs: milliseconds,
+  // Events published before the gateway measured its overhead carry none.
+  gatewayOverheadMs: z.number().min(0).max(1e9).nullable().default(null),
   attempts: z.array(attemptRecordSchema),
   apiKeyId: text.nullable(),
   user: text.nullable(),

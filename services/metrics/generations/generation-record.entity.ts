@@ -91,6 +91,9 @@ export class GenerationRecord {
   @Column('integer', { name: 'generation_time_ms' })
   generationTimeMs!: number;
 
+  @Column('real', { name: 'gateway_overhead_ms', nullable: true })
+  gatewayOverheadMs!: number | null;
+
   @Column('jsonb', { name: 'provider_responses' })
   providerResponses!: AttemptRecord[];
 

@@ -30,6 +30,7 @@ const COLUMNS: ReadonlyArray<readonly [column: string, value: (event: Generation
   ['upstream_inference_cost', (event) => event.upstreamInferenceCost],
   ['latency_ms', (event) => event.latencyMs],
   ['generation_time_ms', (event) => event.generationTimeMs],
+  ['gateway_overhead_ms', (event) => event.gatewayOverheadMs],
   // pg would send a JS array as a Postgres array; jsonb wants the JSON text.
   ['provider_responses', (event) => JSON.stringify(event.attempts)],
   ['api_key_id', (event) => event.apiKeyId],

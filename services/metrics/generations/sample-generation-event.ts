@@ -28,6 +28,7 @@ export function sampleGenerationEvent(overrides: Partial<GenerationEvent> = {}):
     upstreamInferenceCost: null,
     latencyMs: 180,
     generationTimeMs: 950,
+    gatewayOverheadMs: 1.25,
     attempts: [
       {
         providerId: 'azure',

@@ -45,6 +45,8 @@ export interface OpenRouterGeneration {
    * tokens, and the cost, are the gateway's count of the prompt and of what was delivered.
    */
   usage_estimated: boolean;
+  /** Ours too: the ms the gateway added (its whole time less the provider's); null unless served. */
+  gateway_overhead_ms: number | null;
   num_media_prompt: null;
   num_media_completion: null;
   num_search_results: null;
@@ -87,6 +89,7 @@ export function toOpenRouterGeneration(record: GenerationRecord): OpenRouterGene
     native_tokens_reasoning: record.tokensReasoning,
     native_tokens_cached: record.tokensCached,
     usage_estimated: record.usageEstimated,
+    gateway_overhead_ms: record.gatewayOverheadMs,
     num_media_prompt: null,
     num_media_completion: null,
     num_search_results: null,
