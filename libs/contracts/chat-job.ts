@@ -1,5 +1,5 @@
 import type { ChatRequest } from './chat-request';
-import type { EndpointRef } from './route-plan';
+import type { EndpointRef, PlannedAttempt } from './route-plan';
 
 /**
  * What ingress sends once per request: the router forwards these bytes, unread, to the first
@@ -56,6 +56,17 @@ export interface AttemptAssignment {
   endpoint: EndpointRef;
   /** Request parameters the router sets (a preset variant's); the worker merges them into the request. */
   parameters?: Record<string, unknown>;
+}
+
+/** The header that gives a planned attempt, as attempt number `attempt`, to its worker. */
+export function assignmentHeader(attempt: number, planned: PlannedAttempt): Record<string, string> {
+  const assignment: AttemptAssignment = {
+    attempt,
+    model: planned.model,
+    endpoint: planned.endpoint,
+    ...(planned.parameters && { parameters: planned.parameters }),
+  };
+  return { [ATTEMPT_HEADER]: JSON.stringify(assignment) };
 }
 
 /** The header that carries the routing request to the router (`RouteRequest` JSON). */

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ATTEMPT_HEADER,
+  assignmentHeader,
   errors,
   GatewayError,
   ROUTE_HEADER,
-  type AttemptAssignment,
   type AttemptEvent,
   type AttemptRecord,
   type AttemptSummary,
@@ -223,18 +222,7 @@ export class AttemptRunner {
   }
 
   private direct(planned: PlannedAttempt, index: number): AttemptTarget {
-    const assignment: AttemptAssignment = {
-      attempt: index,
-      model: planned.model,
-      endpoint: planned.endpoint,
-      ...(planned.parameters && { parameters: planned.parameters }),
-    };
-    return {
-      index,
-      subject: planned.subject,
-      headers: { [ATTEMPT_HEADER]: JSON.stringify(assignment) },
-      planned,
-    };
+    return { index, subject: planned.subject, headers: assignmentHeader(index, planned), planned };
   }
 
   private traced(target: AttemptTarget, work: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> {

@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { Msg } from '@nats-io/transport-node';
 import { CatalogStore } from '../../../libs/catalog';
 import {
-  ATTEMPT_HEADER,
+  assignmentHeader,
   type AttemptEvent,
   ROUTE_HEADER,
-  type AttemptAssignment,
   type RouteRequest,
 } from '../../../libs/contracts';
 import { Bus, contextFromHeaders, decodeJson, FrameWriter } from '../../../libs/messaging';
@@ -67,13 +66,7 @@ export class RouteJobService implements OnApplicationBootstrap {
     }
     writer.plan(plan.attempts);
     const [first] = plan.attempts;
-    const assignment: AttemptAssignment = {
-      attempt: 0,
-      model: first.model,
-      endpoint: first.endpoint,
-      ...(first.parameters && { parameters: first.parameters }),
-    };
-    this.bus.forward(first.subject, msg.data, msg.reply, { [ATTEMPT_HEADER]: JSON.stringify(assignment) });
+    this.bus.forward(first.subject, msg.data, msg.reply, assignmentHeader(0, first));
     if (sessionId && request.generationId) this.awaitServe(request.generationId, sessionId);
   }
 
