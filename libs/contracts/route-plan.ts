@@ -17,6 +17,8 @@ export interface RouteRequest {
   parameters?: string[];
   /** Providers the key has its own credential for (BYOK): tried first, on their BYOK subject. */
   byokProviders?: string[];
+  /** The number the first attempt gets (0 unless the job was sent again after a router was lost). */
+  attempt?: number;
 }
 
 /** Prices in USD per token, as OpenRouter publishes them. */

@@ -147,7 +147,9 @@ export class AttemptRunner {
       if (!(await this.bus.whenConnected(this.reconnectWaitMs(ctx))))
         return failedRun(this.busDown(), attempts);
       const target =
-        plan.length === 0 ? this.viaRouter(ctx.route) : this.direct(plan[position % plan.length], index);
+        plan.length === 0
+          ? this.viaRouter(ctx.route, index)
+          : this.direct(plan[position % plan.length], index);
       const startedAt = Date.now();
       const outcome = await this.traced(target, () => this.attempt(payload, target, ctx, response, plan));
       const planned = target.planned;
@@ -213,11 +215,12 @@ export class AttemptRunner {
     return errors.busDown(Math.max(1, Math.ceil(this.env.SWITCHYARD_NATS_RECONNECT_WAIT_MS / 1000)));
   }
 
-  private viaRouter(route: RouteRequest): AttemptTarget {
+  /** `index`: a job sent again to another router keeps its own number, apart from a lost one's. */
+  private viaRouter(route: RouteRequest, index: number): AttemptTarget {
     return {
-      index: 0,
+      index,
       subject: this.bus.subjects.routeJob,
-      headers: { [ROUTE_HEADER]: JSON.stringify(route) },
+      headers: { [ROUTE_HEADER]: JSON.stringify(index === 0 ? route : { ...route, attempt: index }) },
     };
   }
 

@@ -66,7 +66,7 @@ export class RouteJobService implements OnApplicationBootstrap {
     }
     writer.plan(plan.attempts);
     const [first] = plan.attempts;
-    this.bus.forward(first.subject, msg.data, msg.reply, assignmentHeader(0, first));
+    this.bus.forward(first.subject, msg.data, msg.reply, assignmentHeader(request.attempt ?? 0, first));
     if (sessionId && request.generationId) this.awaitServe(request.generationId, sessionId);
   }
 
