@@ -6,6 +6,7 @@ module.exports = {
     '<rootDir>/libs/**/*.test.ts',
     '<rootDir>/services/**/*.test.ts',
     '<rootDir>/test/**/*.test.ts',
+    '<rootDir>/scripts/**/*.test.ts',
   ],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 30000,

@@ -1,31 +1,43 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname } from 'node:path';
 import { Pool } from 'undici';
+import { freePort } from '../libs/testing/free-port';
 import { createKey } from '../libs/testing/keys-api';
-import { startTestStack } from '../libs/testing/test-stack';
+import { startTestStack, type TestStack } from '../libs/testing/test-stack';
+import { frontier } from './bench/frontier';
+import type { PointResult } from './bench/latency-summary';
+import { resultsMarkdown, type ProcessUse } from './bench/results-markdown';
 
 /**
- * `npm run bench`: what the gateway adds to calling the provider directly. The same open-loop load
- * (a fixed arrival rate, so slow answers cannot slow the load down) goes first straight to the
- * simulator, then through the whole stack; the difference of the latency percentiles is the
- * gateway's cost. Options: BENCH_RATE (requests/s, default 500), BENCH_SECONDS (default 20),
- * BENCH_WARMUP_SECONDS (default 30), BENCH_STREAM=1 to measure streamed answers (time to the last byte),
- * BENCH_KEY=bootstrap to send with a key that has no limits (by default the requests go with a
- * managed key that has a daily spend limit and rate limits, so admission does all its work), or
- * BENCH_KEY=both to measure the two side by side: alternating 5 s slices of each, so that what the
- * machine does meanwhile weighs on both alike.
+ * `npm run bench`: what a gateway adds to calling the provider directly, side by side in one run.
+ * The same open-loop load (a fixed arrival rate, so slow answers cannot slow the load down) goes to
+ * the simulator directly, through Switchyard (with a key that has a spend limit and rate limits,
+ * so admission does all its work) and through Portkey's open-source gateway pointed at the same
+ * simulator — interleaved at each rate, with a pause between points so that one point's backlog
+ * does not weigh on the next. Rates step up until a target is overloaded (errors, or p99 over 200 ms). Writes
+ * `bench/results.md` (BENCH_OUTPUT) and prints it.
  *
- * Each run is warmed up at the same rate first. V8 recompiles the hot code with its optimizing
- * compiler after some ten thousand requests, in every service at once, and for a few hundred ms
- * its compile threads take both cores. That happens once per process start; the warm-up lets it
- * pass, so the numbers are the steady state.
+ * Options: BENCH_RATES (requests/s, default 100,250,500,750,1000,1250,1500), BENCH_SECONDS per point
+ * (10), BENCH_WARMUP_SECONDS per target (20), BENCH_STREAM=1 for streamed answers, BENCH_KEY=bootstrap
+ * for a Switchyard key without limits, BENCH_TARGETS (default direct,switchyard,portkey).
+ *
+ * The warm-up matters: after some ten thousand requests V8 recompiles the hot code with its
+ * optimizing compiler in every process at once, and for a few hundred ms that takes both cores.
  */
-const RATE = Number(process.env.BENCH_RATE ?? 500);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 30);
+const RATES = (process.env.BENCH_RATES ?? '100,250,500,750,1000,1250,1500').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
+const PAUSE_MS = 2000;
 const STREAM = process.env.BENCH_STREAM === '1';
-const KEYS = process.env.BENCH_KEY ?? 'capped';
-const SLICE_SECONDS = 5;
+const KEY = process.env.BENCH_KEY ?? 'capped';
+const TARGETS = (process.env.BENCH_TARGETS ?? 'direct,switchyard,portkey').split(',');
+const OUTPUT = process.env.BENCH_OUTPUT ?? 'bench/results.md';
+/** CPU and memory are reported at this rate (or the nearest measured). */
+const USAGE_RATE = 500;
+/** A target is not pushed past a rate at which it was overloaded: errors, or a p99 this long. */
+const OVERLOADED_P99_MS = 200;
 
 /** Only the simulator: the benchmark measures the gateway, whatever the default catalog holds. */
 const BENCH_CATALOG = `
@@ -40,61 +52,111 @@ models:
 `;
 
 interface Target {
+  name: string;
   origin: string;
   path: string;
   model: string;
   headers: Record<string, string>;
+  /** The processes whose CPU and memory the target costs (the simulator is every target's upstream: not counted). */
+  pids: Map<string, number>;
 }
 
 async function main(): Promise<void> {
-  const stack = await startTestStack({ catalog: BENCH_CATALOG });
+  const stack = await startTestStack({
+    catalog: BENCH_CATALOG,
+    without: ['worker-gemini', 'worker-anthropic'],
+  });
+  let portkey: ChildProcess | undefined;
   try {
-    const body = (model: string) =>
-      JSON.stringify({
-        model,
-        stream: STREAM,
-        ...(STREAM ? { stream_options: { include_usage: true } } : {}),
-        messages: [{ role: 'user', content: 'Measure the gateway, not the model.' }],
-      });
-    const direct: Target = {
-      origin: stack.simulatorUrl,
-      path: '/v1/chat/completions',
-      model: 'echo',
-      headers: {},
-    };
-    const viaGateway = (key: string): Target => ({
-      origin: new URL(stack.baseUrl).origin,
-      path: '/api/v1/chat/completions',
-      model: 'switchyard/echo',
-      headers: { authorization: `Bearer ${key}` },
-    });
-    const kind = STREAM ? 'streaming' : 'non-streaming';
-    const keys = { capped: 'a key with a spend limit and rate limits', bootstrap: 'a key without limits' };
-    console.log(
-      `open loop at ${RATE} req/s, ${WARMUP_SECONDS} s of warm-up then ${SECONDS} s measured, ${kind}, ` +
-        (KEYS === 'both'
-          ? `${keys.bootstrap} and ${keys.capped}, side by side`
-          : keys[KEYS as keyof typeof keys]),
-    );
-    const directRun = await run(direct, body(direct.model));
-    const pids = new Map([...stack.pids(), ['nats-server', natsServerPid()]]);
-    if (KEYS === 'both') {
-      const targets = { bootstrap: viaGateway(stack.apiKey), capped: viaGateway(await cappedKey(stack)) };
-      await sideBySide(targets, body('switchyard/echo'), directRun, pids);
-      return;
+    const targets: Target[] = [];
+    if (TARGETS.includes('direct')) targets.push(directTarget(stack));
+    if (TARGETS.includes('switchyard')) targets.push(await switchyardTarget(stack));
+    if (TARGETS.includes('portkey')) {
+      const started = await startPortkey(stack.simulatorUrl);
+      portkey = started.process;
+      targets.push(started.target());
     }
-    const gateway = viaGateway(KEYS === 'bootstrap' ? stack.apiKey : await cappedKey(stack));
-    let before = new Map<string, number>();
-    const gatewayRun = await run(gateway, body(gateway.model), () => (before = cpuTimes(pids)));
-    report(directRun, gatewayRun);
-    reportCpu(before, cpuTimes(pids), gatewayRun.latencies.length + gatewayRun.errors);
+    console.log(
+      `open loop, ${STREAM ? 'streaming' : 'non-streaming'}, rates ${RATES.join(', ')} req/s, ` +
+        `${SECONDS} s a point, ${WARMUP_SECONDS} s of warm-up a target`,
+    );
+    const points = new Map(targets.map((t) => [t.name, new Map<number, PointResult>()]));
+    const usage = new Map<string, Map<string, ProcessUse>>();
+    const usageRate = RATES.reduce((best, r) =>
+      Math.abs(r - USAGE_RATE) < Math.abs(best - USAGE_RATE) ? r : best,
+    );
+    const senders = new Map(targets.map((t) => [t.name, sender(t)]));
+    for (const target of targets)
+      await load(senders.get(target.name)!, Math.min(USAGE_RATE, RATES.at(-1)!), WARMUP_SECONDS);
+    for (const rate of RATES) {
+      for (const target of targets) {
+        const measured = points.get(target.name)!;
+        if (!stillHolding(measured)) continue;
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+        const before = cpuTimes(target.pids);
+        const point = await load(senders.get(target.name)!, rate, SECONDS);
+        measured.set(rate, point);
+        if (rate === usageRate && target.name !== 'direct') {
+          usage.set(target.name, processUse(target.pids, before, point.latencies.length + point.errors));
+        }
+        console.log(
+          `  ${rate} req/s ${target.name}: ${point.latencies.length} answered, ${point.errors} errors`,
+        );
+      }
+    }
+    await Promise.all([...senders.values()].map((s) => s.close()));
+    const markdown = resultsMarkdown({
+      date: new Date().toISOString().slice(0, 10),
+      machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`,
+      command: 'npm run bench' + (STREAM ? ' (BENCH_STREAM=1)' : ''),
+      stream: STREAM,
+      seconds: SECONDS,
+      points,
+      usage,
+      usageRate,
+    });
+    mkdirSync(dirname(OUTPUT), { recursive: true });
+    writeFileSync(OUTPUT, markdown);
+    console.log(`\n${markdown}`);
   } finally {
+    portkey?.kill('SIGTERM');
     await stack.stop();
   }
 }
 
+/** Whether a target kept up at every rate so far (else higher rates are not tried). */
+function stillHolding(measured: Map<number, PointResult>): boolean {
+  return measured.size === 0 || frontier(measured, OVERLOADED_P99_MS) === Math.max(...measured.keys());
+}
+
+function directTarget(stack: TestStack): Target {
+  const pids = new Map([['simulator', stack.pids().get('simulator')!]]);
+  return {
+    name: 'direct',
+    origin: stack.simulatorUrl,
+    path: '/v1/chat/completions',
+    model: 'echo',
+    headers: {},
+    pids,
+  };
+}
+
+async function switchyardTarget(stack: TestStack): Promise<Target> {
+  const key = KEY === 'bootstrap' ? stack.apiKey : await cappedKey(stack);
+  const pids = new Map([...stack.pids(), ['nats-server', natsServerPid()]]);
+  pids.delete('simulator');
+  return {
+    name: 'switchyard',
+    origin: new URL(stack.baseUrl).origin,
+    path: '/api/v1/chat/completions',
+    model: 'switchyard/echo',
+    headers: { authorization: `Bearer ${key}` },
+    pids,
+  };
+}
+
 /** Limits far above what the run spends or sends, so that every request is admitted, and checked. */
-async function cappedKey(stack: Parameters<typeof createKey>[0]): Promise<string> {
+async function cappedKey(stack: TestStack): Promise<string> {
   const { key } = await createKey(stack, {
     name: 'bench',
     limit: 100_000,
@@ -104,104 +166,143 @@ async function cappedKey(stack: Parameters<typeof createKey>[0]): Promise<string
   return key;
 }
 
-interface RunResult {
-  latencies: number[];
-  errors: number;
-}
-
-/** Warms up, then measures; `measuring` is called in between. */
-async function run(target: Target, body: string, measuring?: () => void): Promise<RunResult> {
-  const { send, close } = sender(target, body);
-  await load(send, WARMUP_SECONDS);
-  measuring?.();
-  const result = await load(send, SECONDS);
-  await close();
-  return result;
-}
-
-function sender(target: Target, body: string) {
-  const pool = new Pool(target.origin, { connections: 128, pipelining: 1 });
-  const headers = { 'content-type': 'application/json', ...target.headers };
-  const send = async (): Promise<number> => {
-    const started = performance.now();
-    const response = await pool.request({ method: 'POST', path: target.path, headers, body });
-    await response.body.text();
-    if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
-    return performance.now() - started;
+/** Portkey's gateway (`@portkey-ai/gateway`, a dev dependency) on a port of its own, the simulator as its custom host. */
+async function startPortkey(simulatorUrl: string) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['node_modules/@portkey-ai/gateway/build/start-server.js', `--port=${port}`, '--headless'],
+    { env: { ...process.env, NODE_ENV: 'production' }, stdio: 'ignore' },
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  while (
+    !(await fetch(`${origin}/`).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > deadline) throw new Error('Portkey gateway did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    process: child,
+    target: (): Target => ({
+      name: 'portkey',
+      origin,
+      path: '/v1/chat/completions',
+      model: 'echo',
+      headers: {
+        authorization: 'Bearer simulator',
+        'x-portkey-provider': 'openai',
+        'x-portkey-custom-host': `${simulatorUrl}/v1`,
+      },
+      pids: new Map([['portkey', child.pid!]]),
+    }),
   };
-  return { send, close: () => pool.close() };
 }
 
-/** Both keys through the same stack: warmed up together, then measured in alternating slices. */
-async function sideBySide(
-  targets: Record<'bootstrap' | 'capped', Target>,
-  body: string,
-  direct: RunResult,
-  pids: Map<string, number>,
-): Promise<void> {
-  const senders = { bootstrap: sender(targets.bootstrap, body), capped: sender(targets.capped, body) };
-  for (const name of ['bootstrap', 'capped'] as const) await load(senders[name].send, WARMUP_SECONDS / 2);
-  const results = { bootstrap: { latencies: [], errors: 0 }, capped: { latencies: [], errors: 0 } } as Record<
-    'bootstrap' | 'capped',
-    RunResult
-  >;
-  const cpu = { bootstrap: new Map<string, number>(), capped: new Map<string, number>() };
-  for (let slice = 0; slice < Math.max(2, Math.round((2 * SECONDS) / SLICE_SECONDS)); slice++) {
-    const name = slice % 2 === 0 ? 'bootstrap' : 'capped';
-    const before = cpuTimes(pids);
-    const { latencies, errors } = await load(senders[name].send, SLICE_SECONDS);
-    for (const [process, end] of cpuTimes(pids)) {
-      cpu[name].set(process, (cpu[name].get(process) ?? 0) + end - (before.get(process) ?? end));
-    }
-    results[name].latencies.push(...latencies);
-    results[name].errors += errors;
-  }
-  for (const name of ['bootstrap', 'capped'] as const) {
-    console.log(
-      `\n${name === 'bootstrap' ? 'a key without limits' : 'a key with a spend limit and rate limits'}:`,
-    );
-    report(direct, results[name]);
-    const zero = new Map([...cpu[name].keys()].map((process) => [process, 0]));
-    reportCpu(zero, cpu[name], results[name].latencies.length + results[name].errors);
-  }
-  await Promise.all(Object.values(senders).map((s) => s.close()));
+interface Sender {
+  /** Resolves to [ms to the first body byte, ms to the last]; rejects on a failed answer. */
+  send(): Promise<[number, number]>;
+  close(): Promise<void>;
 }
 
-/** Starts request i at exactly i/RATE seconds, whatever the earlier ones are doing. */
-async function load(send: () => Promise<number>, seconds: number): Promise<RunResult> {
-  const total = Math.round(RATE * seconds);
+function sender(target: Target): Sender {
+  const pool = new Pool(target.origin, { connections: 256, pipelining: 1 });
+  const headers = { 'content-type': 'application/json', ...target.headers };
+  const body = JSON.stringify({
+    model: target.model,
+    stream: STREAM,
+    ...(STREAM ? { stream_options: { include_usage: true } } : {}),
+    messages: [{ role: 'user', content: 'Measure the gateway, not the model.' }],
+  });
+  return {
+    send: async () => {
+      const started = performance.now();
+      const response = await pool.request({ method: 'POST', path: target.path, headers, body });
+      let firstByte = 0;
+      for await (const chunk of response.body)
+        if (firstByte === 0 && chunk.length > 0) firstByte = performance.now();
+      if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
+      return [firstByte - started, performance.now() - started];
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** Starts request i at exactly i/rate seconds, whatever the earlier ones are doing. */
+async function load(target: Sender, rate: number, seconds: number): Promise<PointResult> {
+  const total = Math.round(rate * seconds);
   const latencies: number[] = [];
+  const firstBytes: number[] = [];
   let errors = 0;
   const inFlight: Promise<void>[] = [];
   const start = performance.now();
   for (let i = 0; i < total; i++) {
-    const due = start + (i * 1000) / RATE;
+    const due = start + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     inFlight.push(
-      send().then(
-        (ms) => void latencies.push(ms),
+      target.send().then(
+        ([first, last]) => {
+          firstBytes.push(first);
+          latencies.push(last);
+        },
         () => void errors++,
       ),
     );
   }
   await Promise.all(inFlight);
-  return { latencies, errors };
+  return {
+    latencies,
+    firstBytes,
+    errors,
+    achievedRate: (latencies.length * 1000) / (performance.now() - start),
+  };
 }
 
 /** CPU time (user + system, ms) each process has used so far, from /proc. */
 function cpuTimes(pids: Map<string, number>): Map<string, number> {
-  const ticksPerMs = 100 / 1000;
+  const msPerTick = 1000 / 100;
   const times = new Map<string, number>();
   for (const [name, pid] of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      times.set(name, (Number(fields[11]) + Number(fields[12])) / ticksPerMs);
-    } catch {
-      // Not on Linux, or the process is gone: no CPU column for it.
-    }
+    const fields = procStat(pid);
+    if (fields) times.set(name, (Number(fields[11]) + Number(fields[12])) * msPerTick);
   }
   return times;
+}
+
+function procStat(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    // Not on Linux, or the process is gone: no column for it.
+    return null;
+  }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+    return line ? Number(line[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function processUse(
+  pids: Map<string, number>,
+  before: Map<string, number>,
+  requests: number,
+): Map<string, ProcessUse> {
+  const after = cpuTimes(pids);
+  const use = new Map<string, ProcessUse>();
+  for (const [name, end] of after) {
+    const cpuPerRequestMs = (end - (before.get(name) ?? end)) / Math.max(1, requests);
+    use.set(name, { cpuPerRequestMs, rssMb: rssMb(pids.get(name)!) });
+  }
+  return use;
 }
 
 function natsServerPid(): number {
@@ -212,29 +313,7 @@ function natsServerPid(): number {
   }
 }
 
-/** Where the time goes: CPU per request in each process, over the measured part of the gateway run. */
-function reportCpu(before: Map<string, number>, after: Map<string, number>, requests: number): void {
-  console.log('\nCPU per request during the gateway run (ms):');
-  for (const [name, end] of after) {
-    const used = end - (before.get(name) ?? end);
-    console.log(`  ${name.padEnd(26)} ${(used / requests).toFixed(3)}`);
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function report(direct: RunResult, gateway: RunResult): void {
-  const d = [...direct.latencies].sort((a, b) => a - b);
-  const g = [...gateway.latencies].sort((a, b) => a - b);
-  const row = (name: string, p: number) =>
-    `${name.padEnd(6)} ${percentile(d, p).toFixed(2).padStart(9)} ${percentile(g, p).toFixed(2).padStart(9)} ${(percentile(g, p) - percentile(d, p)).toFixed(2).padStart(9)}`;
-  console.log(`\n${'ms'.padEnd(6)} ${'direct'.padStart(9)} ${'gateway'.padStart(9)} ${'added'.padStart(9)}`);
-  for (const p of [50, 90, 99, 99.9]) console.log(row(`p${p}`, p));
-  console.log(
-    `\nrequests: direct ${d.length} (${direct.errors} errors), gateway ${g.length} (${gateway.errors} errors)`,
-  );
-}
-
-void main();
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
