@@ -44,9 +44,7 @@ export class FrameWriter {
 
   /** The router's plan, outside the workers' numbering (it does not count as a frame of theirs). */
   plan(attempts: PlannedAttempt[]): void {
-    const headers: MsgHdrs = natsHeaders();
-    headers.set(FRAME_KIND_HEADER, 'plan');
-    this.nc.publish(this.replyTo, encoder.encode(JSON.stringify(attempts)), { headers });
+    this.unnumbered('plan', encoder.encode(JSON.stringify(attempts)));
   }
 
   /** `delivered`: what had reached the client before the failure, to be recorded and charged. */
@@ -61,10 +59,14 @@ export class FrameWriter {
 
   /** "Still here, still on it": an empty frame outside the numbering, while there is nothing else to send. */
   beat(): void {
-    if (this.ended) return;
+    if (!this.ended) this.unnumbered('beat');
+  }
+
+  /** A frame outside the numbering: the kind is its only header. */
+  private unnumbered(kind: 'plan' | 'beat', payload?: Uint8Array): void {
     const headers: MsgHdrs = natsHeaders();
-    headers.set(FRAME_KIND_HEADER, 'beat');
-    this.nc.publish(this.replyTo, undefined, { headers });
+    headers.set(FRAME_KIND_HEADER, kind);
+    this.nc.publish(this.replyTo, payload, { headers });
     this.lastSentAt = Date.now();
   }
 

@@ -243,11 +243,10 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
    */
   private async readJob(msg: Msg): Promise<ChatJob | null> {
     try {
-      const sent = decodeJson<ChatJobBody | StoredJobBody>(msg.data);
-      const body = isStoredJobBody(sent) ? await this.bus.jobBodies.get(sent) : null;
-      if (isStoredJobBody(sent) && !body) return null;
+      const body = await this.jobBody(decodeJson<ChatJobBody | StoredJobBody>(msg.data));
+      if (!body) return null;
       const job: ChatJob = {
-        ...(body ? decodeJson<ChatJobBody>(body) : (sent as ChatJobBody)),
+        ...body,
         ...(JSON.parse(msg.headers?.get(ATTEMPT_HEADER) || '{}') as AttemptAssignment),
       };
       // A preset variant's parameters (validated with the catalog) override the client's.
@@ -256,6 +255,13 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     } catch {
       return null;
     }
+  }
+
+  /** The body itself, or the one it names in the store; null when that one is gone. */
+  private async jobBody(sent: ChatJobBody | StoredJobBody): Promise<ChatJobBody | null> {
+    if (!isStoredJobBody(sent)) return sent;
+    const stored = await this.bus.jobBodies.get(sent);
+    return stored ? decodeJson<ChatJobBody>(stored) : null;
   }
 
   /** An abort (ours) comes first: what it made the upstream call throw is only its echo. */
