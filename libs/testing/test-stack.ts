@@ -88,6 +88,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     return found;
   };
   let replicas = 1;
+  const startReplica = async (name: string, extraEnv: NodeJS.ProcessEnv = {}) => {
+    const replica = `${name}-${++replicas}`;
+    await group.start({ ...service(name), name: replica }, extraEnv);
+    return replica;
+  };
   const stack: TestStack = {
     baseUrl: `http://127.0.0.1:${port}/api/v1`,
     apiKey,
@@ -102,17 +107,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     stopService: (name) => group.stop(name),
     startIngressReplica: async () => {
       const replicaPort = await freePort();
-      await group.start(
-        { ...service('ingress'), name: `ingress-${++replicas}` },
-        { PORT: String(replicaPort) },
-      );
+      await startReplica('ingress', { PORT: String(replicaPort) });
       return `http://127.0.0.1:${replicaPort}/api/v1`;
     },
-    startReplica: async (name) => {
-      const replica = `${name}-${++replicas}`;
-      await group.start({ ...service(name), name: replica });
-      return replica;
-    },
+    startReplica: (name) => startReplica(name),
     stop: async () => {
       // Postgres back first, so metrics can store what it holds as it stops.
       await postgres?.restore();
