@@ -35,8 +35,9 @@ export interface Subjects {
   /** GenerationEvents, a JSON array of them per message (ingress batches them). */
   readonly generationEvent: string;
   /**
-   * One AttemptEvent per attempt, on core NATS only (outside the events stream: health tolerates a
-   * lost event, and storing them would double the stream's writes); the router learns health from it.
+   * AttemptEvents, a JSON array of them per message (batched under load: see AttemptReports), on core
+   * NATS only (outside the events stream: health tolerates a lost event, and storing them would double
+   * the stream's writes); the router learns health from them.
    */
   readonly attemptEvent: string;
   /** Request/reply: a model's endpoints with live health, OpenRouter's shape (router, queue group `router`). */

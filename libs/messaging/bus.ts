@@ -7,7 +7,15 @@ import {
   type NatsConnection,
   type Subscription,
 } from '@nats-io/transport-node';
-import { errors, GatewayError, REPLY_TO_HEADER, subjectsFor, type Subjects } from '../contracts';
+import {
+  errors,
+  GatewayError,
+  REPLY_TO_HEADER,
+  subjectsFor,
+  type AttemptEvent,
+  type Subjects,
+} from '../contracts';
+import { AttemptReports } from './attempt-reports';
 import { FrameStreams, type Frame, type StreamOptions } from './frame-stream';
 import { JobBodies } from './job-bodies';
 import { MessagingError } from './messaging-error';
@@ -34,6 +42,7 @@ export const decodeJson = <T>(data: Uint8Array): T => JSON.parse(decoder.decode(
 export class Bus {
   private streams?: FrameStreams;
   private bodies?: JobBodies;
+  private attemptReports?: AttemptReports;
   private bounceInbox?: string;
   private isConnected = true;
   private readonly reconnectWaiters = new Set<() => void>();
@@ -95,6 +104,17 @@ export class Bus {
   publish(subject: string, value: unknown): void {
     if (this.nc.isDraining() || this.nc.isClosed()) return;
     this.nc.publish(subject, encodeJson(value), { headers: traceHeaders() });
+  }
+
+  /** An attempt's outcome for the routers' health view, batched under load (see AttemptReports). */
+  reportAttempt(event: AttemptEvent): void {
+    this.attemptReports ??= new AttemptReports((batch) => this.publishRaw(this.subjects.attemptEvent, batch));
+    this.attemptReports.add(event);
+  }
+
+  private publishRaw(subject: string, json: string): void {
+    if (this.nc.isDraining() || this.nc.isClosed()) return;
+    this.nc.publish(subject, encoder.encode(json), { headers: traceHeaders() });
   }
 
   async request<T>(subject: string, value: unknown, timeoutMs: number): Promise<T> {
@@ -182,6 +202,7 @@ export class Bus {
   }
 
   async drain(): Promise<void> {
+    this.attemptReports?.flush();
     if (!this.nc.isClosed()) await this.nc.drain();
   }
 }

@@ -1,3 +1,4 @@
+export * from './attempt-reports';
 export * from './bus';
 export * from './events';
 export * from './frame-stream';

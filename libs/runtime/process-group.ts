@@ -47,9 +47,14 @@ export interface ProcessGroupOptions {
 /**
  * Node flags for every service. A young generation capped at 8 MB keeps each scavenge near a
  * millisecond; V8's default on a large machine (up to 32 MB) makes rarer pauses of 5–15 ms, which
- * showed as the gateway's p99 in the benchmark. The Dockerfile sets the same.
+ * showed as the gateway's p99 in the benchmark. The Dockerfile sets the same. More flags for every
+ * service (`--cpu-prof --cpu-prof-dir=…` to profile) come from SWITCHYARD_SERVICE_NODE_FLAGS.
  */
-export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=8'];
+export const SERVICE_NODE_FLAGS = [
+  '--enable-source-maps',
+  '--max-semi-space-size=8',
+  ...(process.env.SWITCHYARD_SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+];
 
 const READY_TIMEOUT_MS = 30_000;
 

@@ -167,9 +167,9 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     const parent = contextFromHeaders(msg.headers);
     const timing = startTiming(Date.now());
     let failure: GatewayError | undefined;
-    // The attempt's event goes out with its last frame. Core NATS: cheap, and health tolerates a lost one.
+    // The attempt's event is reported with its last frame (in the same socket write after a quiet spell).
     const writer = new FrameWriter(this.bus.nc, replyTo, () =>
-      this.bus.publish(this.bus.subjects.attemptEvent, toAttemptEvent(job, timing, Date.now(), failure)),
+      this.bus.reportAttempt(toAttemptEvent(job, timing, Date.now(), failure)),
     );
     this.watched.set(writer, { timing, patience: job.patience ?? DEFAULT_PATIENCE, controller });
     try {

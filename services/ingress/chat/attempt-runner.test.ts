@@ -130,6 +130,10 @@ class FakeBus {
     this.published.push({ subject, value });
   }
 
+  reportAttempt(event: unknown): void {
+    this.published.push({ subject: subjects.attemptEvent, value: event });
+  }
+
   private async *play({ frames, thenFails, dropsConnection }: OtherEnd): AsyncGenerator<Frame> {
     yield* frames;
     if (dropsConnection) this.connected = false;

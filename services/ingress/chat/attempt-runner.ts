@@ -278,8 +278,7 @@ export class AttemptRunner {
       const failure = fromMessagingError(error, target.planned);
       // No worker took the job, so no worker reports it: the endpoint is down all the same.
       if (error.reason === 'no-responders') {
-        const event = outageEvent(ctx.generationId, target.index, target.planned, failure);
-        this.bus.publish(this.bus.subjects.attemptEvent, event);
+        this.bus.reportAttempt(outageEvent(ctx.generationId, target.index, target.planned, failure));
       }
       return { error: failure, delivered: null };
     }

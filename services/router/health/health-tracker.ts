@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg } from '@nats-io/transport-node';
-import type { AttemptEvent } from '../../../libs/contracts';
-import { Bus, decodeJson } from '../../../libs/messaging';
+import { Bus, readAttemptEvents } from '../../../libs/messaging';
 import type { EndpointHealth, HealthView } from './endpoint-health';
 import { HealthBook, type EndpointReport } from './health-book';
 
@@ -30,7 +29,7 @@ export class HealthTracker implements HealthView, OnApplicationBootstrap {
 
   private onAttempt(msg: Msg): void {
     try {
-      this.book.record(decodeJson<AttemptEvent>(msg.data));
+      for (const event of readAttemptEvents(msg.string())) this.book.record(event);
     } catch (error) {
       this.logger.warn(`unreadable attempt event on ${msg.subject}: ${String(error)}`);
     }

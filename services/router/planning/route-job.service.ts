@@ -7,7 +7,7 @@ import {
   ROUTE_HEADER,
   type RouteRequest,
 } from '../../../libs/contracts';
-import { Bus, contextFromHeaders, decodeJson, FrameWriter } from '../../../libs/messaging';
+import { Bus, contextFromHeaders, FrameWriter, readAttemptEvents } from '../../../libs/messaging';
 import { inSpan, SpanKind } from '../../../libs/telemetry';
 import type { HealthView } from '../health/endpoint-health';
 import { HEALTH_VIEW } from '../health/health-view.token';
@@ -44,7 +44,8 @@ export class RouteJobService implements OnApplicationBootstrap {
     // Every replica hears every outcome; only the one that routed the generation holds its session.
     // The health tracker reads every event anyway; here one is parsed only while a session awaits it.
     this.bus.subscribe(this.bus.subjects.attemptEvent, undefined, (msg) => {
-      if (this.awaitingServe.size > 0) this.onAttempt(decodeJson<AttemptEvent>(msg.data));
+      if (this.awaitingServe.size === 0) return;
+      for (const event of readAttemptEvents(msg.string())) this.onAttempt(event);
     });
     this.logger.log(`serving ${this.bus.subjects.routeJob} for ${this.catalogs.current.models.size} models`);
   }
