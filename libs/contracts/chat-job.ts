@@ -2,8 +2,8 @@ import type { ChatRequest } from './chat-request';
 import type { EndpointRef, PlannedAttempt } from './route-plan';
 
 /**
- * What ingress sends once per request: the router forwards these bytes, unread, to the first
- * attempt's worker; ingress sends the same bytes to the workers of later attempts.
+ * What ingress sends once per request: the same bytes go to the worker of every attempt, each
+ * with its own AttemptAssignment header.
  */
 export interface ChatJobBody {
   generationId: string;
@@ -54,7 +54,7 @@ export interface AttemptAssignment {
   attempt: number;
   model: string;
   endpoint: EndpointRef;
-  /** Request parameters the router sets (a preset variant's); the worker merges them into the request. */
+  /** Request parameters the plan sets (a preset variant's); the worker merges them into the request. */
   parameters?: Record<string, unknown>;
 }
 
@@ -69,15 +69,8 @@ export function assignmentHeader(attempt: number, planned: PlannedAttempt): Reco
   return { [ATTEMPT_HEADER]: JSON.stringify(assignment) };
 }
 
-/** The header that carries the routing request to the router (`RouteRequest` JSON). */
-export const ROUTE_HEADER = 'Sy-Route';
 /** The header that carries the AttemptAssignment to a worker. */
 export const ATTEMPT_HEADER = 'Sy-Attempt';
-/**
- * On a forwarded job: the requester's inbox, where the worker answers. The message's own reply
- * subject is the forwarder's, so that NATS tells the forwarder when no worker takes the job.
- */
-export const REPLY_TO_HEADER = 'Sy-Reply-To';
 
 /** One attempt as the worker sees it. */
 export type ChatJob = ChatJobBody & AttemptAssignment;

@@ -117,7 +117,7 @@ const percentileCutoffs = (unit: string) =>
   );
 
 /**
- * OpenRouter's provider preferences; the router interprets them. Strict: a misspelt preference
+ * OpenRouter's provider preferences; planning (libs/routing) interprets them. Strict: a misspelt preference
  * would otherwise be ignored silently and route somewhere the caller did not mean.
  * https://openrouter.ai/docs/features/provider-routing
  */

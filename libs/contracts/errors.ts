@@ -12,7 +12,7 @@ export interface GatewayErrorInit {
   status: number;
   message: string;
   metadata?: Record<string, unknown>;
-  /** True when another endpoint (or a later try) may succeed: the router falls back on it. */
+  /** True when another endpoint (or a later try) may succeed: ingress falls back on it. */
   retryable?: boolean;
   /** What another try may use, when retryable; `endpoint` when unset. */
   retryScope?: RetryScope;
@@ -114,7 +114,7 @@ export const errors = {
       retryable: true,
     }),
   cancelled: () => new GatewayError({ status: 499, message: 'The client closed the request.' }),
-  /** The process serving an attempt (a worker, the router) went silent: another replica may serve it. */
+  /** The process serving an attempt (a worker) went silent: another replica may serve it. */
   serviceLost: (message: string, metadata?: Record<string, unknown>) =>
     new GatewayError({ status: 502, message, metadata, retryable: true, retryScope: 'replica' }),
   /** The gateway's connection to NATS is down: nothing can be routed until it is back. */

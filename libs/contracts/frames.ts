@@ -10,8 +10,6 @@
  * - `error`: the last frame of a failed attempt; its payload is a WireError. When content had been
  *   delivered before the failure, `Sy-Summary` holds an AttemptSummary of what was, so that it is
  *   recorded and charged (its usage then is usually `usage_estimated`).
- * - `plan`: from the router, before the first attempt's frames: the PlannedAttempt[] it chose, so
- *   that ingress can send later attempts itself. Outside the workers' numbering.
  * - `beat`: the worker is alive and still on the attempt (sent after HEARTBEAT_INTERVAL_MS without
  *   any other frame, e.g. while the provider thinks). Empty, outside the numbering. Its absence for
  *   SILENCE_LIMIT_MS tells ingress that the process serving the attempt is gone.
@@ -21,12 +19,12 @@ export const FRAME_SEQ_HEADER = 'Sy-Seq';
 export const FRAME_SUMMARY_HEADER = 'Sy-Summary';
 export const CHUNK_SEPARATOR = 0x0a;
 
-export type FrameKind = 'chunk' | 'done' | 'error' | 'plan' | 'beat';
+export type FrameKind = 'chunk' | 'done' | 'error' | 'beat';
 
 /** How often a worker with nothing else to send says it is still there. */
 export const HEARTBEAT_INTERVAL_MS = 500;
 /**
- * How long ingress waits without any frame (the router's plan, a chunk, a beat) before it takes
+ * How long ingress waits without any frame (a chunk, a beat) before it takes
  * the process on the other end for dead: four missed beats, far above NATS's own latency.
  */
 export const SILENCE_LIMIT_MS = 2000;

@@ -1,7 +1,7 @@
 import type { ProviderPreferences } from './chat-request';
 import type { WireError } from './errors';
 
-/** What ingress asks the router: only the fields that steer routing, never the prompt. */
+/** What planning reads of a request: only the fields that steer routing, never the prompt. */
 export interface RouteRequest {
   model?: string;
   models?: string[];
@@ -9,16 +9,12 @@ export interface RouteRequest {
   route?: 'fallback' | null;
   /** Sticky routing: a session stays on the endpoint that served it (body `session_id` or `x-session-id`). */
   sessionId?: string | null;
-  /** Lets the router learn, from attempt events, which endpoint served a session. */
-  generationId?: string;
   /** The end user, for sticky experiment variants. */
   user?: string | null;
   /** The request parameters in use, for `provider.require_parameters`. */
   parameters?: string[];
   /** Providers the key has its own credential for (BYOK): tried first, on their BYOK subject. */
   byokProviders?: string[];
-  /** The number the first attempt gets (0 unless the job was sent again after a router was lost). */
-  attempt?: number;
 }
 
 /** Prices in USD per token, as OpenRouter publishes them. */

@@ -19,11 +19,6 @@ export type AccountsOperation = (typeof accountsOperations)[number];
  */
 export interface Subjects {
   readonly namespace: string;
-  /**
-   * Where ingress sends a job (router, queue group `router`): the router answers the plan on the
-   * reply inbox and forwards the job to the first attempt's worker, which answers on that inbox too.
-   */
-  readonly routeJob: string;
   /** Request/reply: one generation record (metrics, queue group `metrics`). */
   readonly generationLookup: string;
   /** Request/reply: a preset's per-variant A/B report (metrics, queue group `metrics`). */
@@ -40,6 +35,8 @@ export interface Subjects {
    * the stream's writes); the router learns health from them.
    */
   readonly attemptEvent: string;
+  /** The router's HealthTable (every router replica, every second and when a circuit changes); every ingress plans with it. */
+  readonly healthTable: string;
   /** Request/reply: a model's endpoints with live health, OpenRouter's shape (router, queue group `router`). */
   readonly endpointsLookup: string;
   /** Starts the name of every JetStream stream and KV bucket of the namespace. */
@@ -69,13 +66,13 @@ export function subjectsFor(namespace = 'sy'): Subjects {
   const streamPrefix = namespace.toUpperCase().replace(/-/g, '_');
   return {
     namespace,
-    routeJob: `${namespace}.router.route`,
     generationLookup: `${namespace}.metrics.generation.get`,
     presetReport: `${namespace}.metrics.preset.report`,
     accounts: (operation) => `${namespace}.accounts.${operation}`,
     eventsWildcard: `${namespace}.events.>`,
     generationEvent: `${namespace}.events.generation`,
     attemptEvent: `${namespace}.health.attempt`,
+    healthTable: `${namespace}.health.table`,
     endpointsLookup: `${namespace}.router.endpoints`,
     streamPrefix,
     eventsStream: `${streamPrefix}_EVENTS`,

@@ -1,20 +1,11 @@
 import {
   connect,
-  createInbox,
   errors as natsErrors,
-  headers as natsHeaders,
   type Msg,
   type NatsConnection,
   type Subscription,
 } from '@nats-io/transport-node';
-import {
-  errors,
-  GatewayError,
-  REPLY_TO_HEADER,
-  subjectsFor,
-  type AttemptEvent,
-  type Subjects,
-} from '../contracts';
+import { errors, GatewayError, subjectsFor, type AttemptEvent, type Subjects } from '../contracts';
 import { AttemptReports } from './attempt-reports';
 import { FrameStreams, type Frame, type StreamOptions } from './frame-stream';
 import { JobBodies } from './job-bodies';
@@ -43,7 +34,6 @@ export class Bus {
   private streams?: FrameStreams;
   private bodies?: JobBodies;
   private attemptReports?: AttemptReports;
-  private bounceInbox?: string;
   private isConnected = true;
   private readonly reconnectWaiters = new Set<() => void>();
 
@@ -172,33 +162,6 @@ export class Bus {
   ): AsyncGenerator<Frame> {
     this.streams ??= new FrameStreams(this.nc);
     return this.streams.request(subject, payload, options, headers);
-  }
-
-  /**
-   * Passes a message's bytes on, unread; the answer goes straight to `replyTo`, skipping this hop.
-   * NATS reports "no responders" only to the publisher, so the message's reply subject is this
-   * connection's (with `replyTo` inside it), and that report is passed on to `replyTo`: the
-   * requester learns at once that nobody serves `subject`, as if it had published itself.
-   */
-  forward(subject: string, payload: Uint8Array, replyTo: string, headers: Record<string, string>): void {
-    this.bounceInbox ??= this.relayNoResponders();
-    this.nc.publish(subject, payload, {
-      reply: `${this.bounceInbox}.${replyTo}`,
-      headers: traceHeaders({ ...headers, [REPLY_TO_HEADER]: replyTo }),
-    });
-  }
-
-  private relayNoResponders(): string {
-    const inbox = createInbox();
-    this.nc.subscribe(`${inbox}.>`, {
-      callback: (_err, msg) => {
-        if (msg.headers?.code !== 503) return;
-        this.nc.publish(msg.subject.slice(inbox.length + 1), undefined, {
-          headers: natsHeaders(503, 'No Responders'),
-        });
-      },
-    });
-    return inbox;
   }
 
   async drain(): Promise<void> {

@@ -14,7 +14,7 @@ export interface Frame {
 
 export interface StreamOptions {
   /**
-   * How long the other end may send nothing at all (no plan, chunk or beat) before it is taken for
+   * How long the other end may send nothing at all (no chunk or beat) before it is taken for
    * dead: a worker sends beats while it waits on its provider, so silence means the process is gone.
    */
   silenceMs: number;
@@ -66,11 +66,6 @@ export class FrameStreams {
         }
         const frame = toFrame(msg);
         if (frame.kind === 'beat') continue;
-        if (frame.kind === 'plan') {
-          // The router's answer: the worker's frames follow.
-          yield frame;
-          continue;
-        }
         if (frame.seq !== expectedSeq) {
           throw new MessagingError('out-of-order', `expected frame ${expectedSeq}, got ${frame.seq}`);
         }

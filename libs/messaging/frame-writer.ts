@@ -5,7 +5,6 @@ import {
   FRAME_SUMMARY_HEADER,
   type AttemptSummary,
   type FrameKind,
-  type PlannedAttempt,
   type WireError,
 } from '../contracts';
 
@@ -42,11 +41,6 @@ export class FrameWriter {
     this.end();
   }
 
-  /** The router's plan, outside the workers' numbering (it does not count as a frame of theirs). */
-  plan(attempts: PlannedAttempt[]): void {
-    this.unnumbered('plan', encoder.encode(JSON.stringify(attempts)));
-  }
-
   /** `delivered`: what had reached the client before the failure, to be recorded and charged. */
   error(wire: WireError, delivered?: AttemptSummary | null): void {
     this.write(
@@ -59,14 +53,10 @@ export class FrameWriter {
 
   /** "Still here, still on it": an empty frame outside the numbering, while there is nothing else to send. */
   beat(): void {
-    if (!this.ended) this.unnumbered('beat');
-  }
-
-  /** A frame outside the numbering: the kind is its only header. */
-  private unnumbered(kind: 'plan' | 'beat', payload?: Uint8Array): void {
+    if (this.ended) return;
     const headers: MsgHdrs = natsHeaders();
-    headers.set(FRAME_KIND_HEADER, kind);
-    this.nc.publish(this.replyTo, payload, { headers });
+    headers.set(FRAME_KIND_HEADER, 'beat');
+    this.nc.publish(this.replyTo, undefined, { headers });
     this.lastSentAt = Date.now();
   }
 

@@ -14,7 +14,7 @@ export interface ServiceProcess {
 export const STACK_SERVICES: readonly ServiceProcess[] = [
   { name: 'simulator', entry: 'dist/services/simulator/main.js', ready: /simulator listening/ },
   { name: 'metrics', entry: 'dist/services/metrics/main.js', ready: /metrics ready/ },
-  { name: 'router', entry: 'dist/services/router/main.js', ready: /serving .*router\.route/ },
+  { name: 'router', entry: 'dist/services/router/main.js', ready: /publishing health/ },
   {
     name: 'worker-openai-compatible',
     entry: 'dist/services/workers/openai-compatible/main.js',

@@ -12,7 +12,6 @@ import {
   ATTEMPT_HEADER,
   DEFAULT_PATIENCE,
   errors,
-  REPLY_TO_HEADER,
   GatewayError,
   type AttemptAssignment,
   type AttemptSummary,
@@ -138,7 +137,7 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async serve(msg: Msg, providerId: string, byok: boolean): Promise<void> {
-    const replyTo = msg.headers?.get(REPLY_TO_HEADER) || msg.reply;
+    const replyTo = msg.reply;
     if (!replyTo) return;
     // Read at each job: a catalog push may have changed the provider's URL, headers or key variable.
     const provider = this.catalogs.current.provider(providerId);

@@ -8,6 +8,7 @@ import { AdmissionService } from './admission/admission.service';
 import { KeyLedger } from './admission/key-ledger';
 import { KeyDirectory } from './auth/key-directory';
 import { AttemptRunner } from './chat/attempt-runner';
+import { RoutePlanner } from './chat/route-planner';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
 import { ChatCompletionsService } from './chat/chat-completions.service';
 import { eventPublisherProvider, EventStreamLifecycle } from './chat/event-publisher.provider';
@@ -43,6 +44,7 @@ import { PresetReportController } from './presets/preset-report.controller';
     KeyLedger,
     AdmissionService,
     AttemptRunner,
+    RoutePlanner,
     ChatCompletionsService,
     eventPublisherProvider,
     EventStreamLifecycle,

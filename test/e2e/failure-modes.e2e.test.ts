@@ -76,7 +76,7 @@ it('falls back past a stall, a refused connection and a provider no worker serve
   expect(record.provider_name).toBe('Good');
 });
 
-it('learns at once that no worker serves the first choice, though the router forwarded the job', async () => {
+it('learns at once that no worker serves the first choice', async () => {
   const client = new OpenAI({ baseURL: stack.baseUrl, apiKey: stack.apiKey, maxRetries: 0 });
   const completion = await client.chat.completions.create({
     model: 'test/resilient',

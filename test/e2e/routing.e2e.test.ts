@@ -130,8 +130,6 @@ describe('sticky sessions', () => {
     const first = await complete({ session_id: 'session-2', provider: { order: ['broken', 'dear'] } });
     expect(first.provider).toBe('Dear');
     // Balancing by price alone would pick the cheaper endpoints; the session stays where it was served.
-    // The router learns who served from the attempt events, which follow the answer by moments.
-    await new Promise((resolve) => setTimeout(resolve, 300));
     for (let i = 0; i < 4; i++) {
       expect((await complete({ session_id: 'session-2' })).provider).toBe('Dear');
     }

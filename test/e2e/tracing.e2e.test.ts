@@ -58,14 +58,14 @@ afterAll(async () => {
   collector?.close();
 });
 
-it('traces one request from the client through ingress, router and worker to the provider call', async () => {
+it('traces one request from the client through ingress and worker to the provider call', async () => {
   const client = new OpenAI({ baseURL: stack.baseUrl, apiKey: stack.apiKey, maxRetries: 0 });
   const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
   await client.chat.completions.create(
     { model: 'test/echo', messages: [{ role: 'user', content: 'trace me' }] },
     { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } },
   );
-  const expected = ['chat test/echo', 'route', 'attempt', 'chat sim', 'POST sim'];
+  const expected = ['chat test/echo', 'attempt', 'chat sim', 'POST sim'];
   const byName = new Map<string, ReceivedSpan>();
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline && !expected.every((name) => byName.has(name))) {
@@ -73,21 +73,17 @@ it('traces one request from the client through ingress, router and worker to the
     for (const span of spans) if (span.traceId === traceId) byName.set(span.name, span);
   }
   const chat = byName.get('chat test/echo')!;
-  const route = byName.get('route')!;
   const attempt = byName.get('attempt')!;
   const worker = byName.get('chat sim')!;
   const upstream = byName.get('POST sim')!;
-  expect([chat, attempt, route, worker, upstream].map((s) => s?.service)).toEqual([
+  expect([chat, attempt, worker, upstream].map((s) => s?.service)).toEqual([
     'ingress',
     'ingress',
-    'router',
     'worker-openai-compatible',
     'worker-openai-compatible',
   ]);
   expect(chat.parentSpanId).toBe('00f067aa0ba902b7');
   expect(attempt.parentSpanId).toBe(chat.spanId);
-  // The router hands the first attempt's job to the worker itself.
-  expect(route.parentSpanId).toBe(attempt.spanId);
-  expect(worker.parentSpanId).toBe(route.spanId);
+  expect(worker.parentSpanId).toBe(attempt.spanId);
   expect(upstream.parentSpanId).toBe(worker.spanId);
 });

@@ -2,7 +2,6 @@ import {
   ATTEMPT_HEADER,
   errors,
   GatewayError,
-  ROUTE_HEADER,
   subjectsFor,
   type AttemptAssignment,
   type AttemptSummary,
@@ -46,12 +45,6 @@ const SUMMARY: AttemptSummary = {
 };
 const DELIVERED: AttemptSummary = { ...SUMMARY, finishReason: 'error', upstreamId: 'chatcmpl-cut' };
 
-// The router's plan is outside the workers' numbering (see libs/contracts/frames.ts).
-const plan = (...attempts: PlannedAttempt[]): Frame => ({
-  kind: 'plan',
-  seq: NaN,
-  data: encodeJson(attempts),
-});
 const chunk = (seq: number, text: string): Frame => ({ kind: 'chunk', seq, data: encodeJson({ text }) });
 const done = (seq: number): Frame => ({
   kind: 'done',
@@ -170,19 +163,24 @@ const admission = (byok: Record<string, unknown> = {}) =>
   ({ principal: { view: { byok, hash: 'key-hash' } } }) as unknown as Admission;
 
 interface RunOptions {
+  /** The planned attempts; by default a, then b. */
+  plan?: PlannedAttempt[];
   response?: FakeResponse;
   env?: Partial<IngressEnv>;
   byok?: Record<string, unknown>;
 }
 
-async function run(bus: FakeBus, { response = new FakeResponse(), ...options }: RunOptions = {}) {
+async function run(
+  bus: FakeBus,
+  { response = new FakeResponse(), plan = [a, b], ...options }: RunOptions = {},
+) {
   const runner = new AttemptRunner(bus as unknown as Bus, { ...env, ...options.env });
   const request = { model: 'acme/model-1', messages: [{ role: 'user', content: 'hi' }] } as ChatRequest;
   const result = await runner.run(
     {
       generationId: GENERATION_ID,
       request,
-      route: { model: 'acme/model-1' },
+      plan,
       stream: true,
       deadline: Date.now() + env.SWITCHYARD_REQUEST_TIMEOUT_MS,
       arrivedAt: performance.now(),
@@ -207,7 +205,6 @@ function outcomeOf(result: RunResult, bus: FakeBus, response: FakeResponse) {
       message: error.message,
     },
     attempts: result.attempts.map((r) => `${r.providerName} ${r.upstreamModel} ${r.status}`),
-    refused: result.refused,
     streamedTo: bus.streamed.map((s) => s.subject),
     cancelled: bus.published
       .filter((p) => p.subject === subjects.cancel(GENERATION_ID))
@@ -218,105 +215,70 @@ function outcomeOf(result: RunResult, bus: FakeBus, response: FakeResponse) {
 
 type Outcome = ReturnType<typeof outcomeOf>;
 
-const { routeJob } = subjects;
-const servedAnswer = { summary: SUMMARY, error: null, refused: false, cancelled: [], written: ['hello'] };
+const servedAnswer = { summary: SUMMARY, error: null, cancelled: [], written: ['hello'] };
 const notServed = { served: null, summary: null, written: [] };
 
 describe('AttemptRunner', () => {
-  const cases: { name: string; otherEnds: OtherEnd[]; natsDown?: boolean; expected: Outcome }[] = [
+  const cases: {
+    name: string;
+    plan?: PlannedAttempt[];
+    otherEnds: OtherEnd[];
+    natsDown?: boolean;
+    expected: Outcome;
+  }[] = [
     {
-      name: 'serves the answer of the first endpoint, through the router',
-      otherEnds: [{ frames: [plan(a, b), ...answer('hello')] }],
+      name: "serves the answer of the first endpoint's worker",
+      otherEnds: [{ frames: answer('hello') }],
       expected: {
         ...servedAnswer,
         served: 'Alpha model-1',
         attempts: ['Alpha model-1 200'],
-        streamedTo: [routeJob],
-      },
-    },
-    {
-      name: "ends with the router's refusal, as the client's own error, before any attempt",
-      otherEnds: [{ frames: [errorFrame(0, errors.notFound('Model acme/nope not found'))] }],
-      expected: {
-        ...notServed,
-        error: { status: 404, retryScope: null, retryAfter: undefined, message: 'Model acme/nope not found' },
-        attempts: [],
-        refused: true,
-        streamedTo: [routeJob],
-        cancelled: [],
+        streamedTo: [a.subject],
       },
     },
     {
       name: "falls back to the next provider's worker directly after an endpoint failure",
-      otherEnds: [
-        { frames: [plan(a, b), errorFrame(0, failure(502, 'endpoint'))] },
-        { frames: answer('hello') },
-      ],
+      otherEnds: [{ frames: [errorFrame(0, failure(502, 'endpoint'))] }, { frames: answer('hello') }],
       expected: {
         ...servedAnswer,
         served: 'Beta model-1',
         attempts: ['Alpha model-1 502', 'Beta model-1 200'],
-        streamedTo: [routeJob, b.subject],
+        streamedTo: [a.subject, b.subject],
       },
     },
     {
       name: 'sends the job to the same endpoint again at once when its worker was lost, and cancels the lost one',
-      otherEnds: [{ frames: [plan(a, b)], thenFails: 'silent' }, { frames: answer('hello') }],
+      otherEnds: [{ frames: [], thenFails: 'silent' }, { frames: answer('hello') }],
       expected: {
         ...servedAnswer,
         served: 'Alpha model-1',
         attempts: ['Alpha model-1 502', 'Alpha model-1 200'],
-        streamedTo: [routeJob, a.subject],
+        streamedTo: [a.subject, a.subject],
         cancelled: [0],
       },
     },
     {
       name: 'skips every endpoint of a provider that answered something malformed',
-      otherEnds: [
-        { frames: [plan(a, a2, b), errorFrame(0, failure(502, 'provider'))] },
-        { frames: answer('hello') },
-      ],
+      plan: [a, a2, b],
+      otherEnds: [{ frames: [errorFrame(0, failure(502, 'provider'))] }, { frames: answer('hello') }],
       expected: {
         ...servedAnswer,
         served: 'Beta model-1',
         attempts: ['Alpha model-1 502', 'Beta model-1 200'],
-        streamedTo: [routeJob, b.subject],
+        streamedTo: [a.subject, b.subject],
       },
     },
     {
       name: 'does not fall back once content reached the client: the error is the answer',
-      otherEnds: [
-        { frames: [plan(a, b), chunk(0, 'hel'), errorFrame(1, failure(502, 'endpoint'), DELIVERED)] },
-      ],
+      otherEnds: [{ frames: [chunk(0, 'hel'), errorFrame(1, failure(502, 'endpoint'), DELIVERED)] }],
       expected: {
         served: 'Alpha model-1',
         summary: DELIVERED,
         error: { status: 502, retryScope: 'endpoint', retryAfter: undefined, message: 'upstream said 502' },
         attempts: ['Alpha model-1 502'],
-        refused: false,
-        streamedTo: [routeJob],
+        streamedTo: [a.subject],
         cancelled: [],
         written: ['hel'],
-      },
-    },
-    {
-      name: 'answers 503 with Retry-After when two routers in a row stay silent, and records it',
-      otherEnds: [
-        { frames: [], thenFails: 'silent' },
-        { frames: [], thenFails: 'silent' },
-      ],
-      expected: {
-        ...notServed,
-        error: {
-          status: 503,
-          retryScope: null,
-          retryAfter: '1',
-          message: expect.stringContaining('router is not answering'),
-        },
-        attempts: [],
-        refused: false,
-        streamedTo: [routeJob, routeJob],
-        cancelled: [0, 1],
       },
     },
     {
@@ -332,14 +294,13 @@ describe('AttemptRunner', () => {
           message: errors.busDown(3).message,
         },
         attempts: [],
-        refused: false,
         streamedTo: [],
         cancelled: [],
       },
     },
     {
       name: 'ends at once, without a retry, when a worker was lost with the connection to NATS',
-      otherEnds: [{ frames: [plan(a, b)], thenFails: 'silent', dropsConnection: true }],
+      otherEnds: [{ frames: [], thenFails: 'silent', dropsConnection: true }],
       expected: {
         ...notServed,
         error: {
@@ -349,41 +310,37 @@ describe('AttemptRunner', () => {
           message: errors.busDown(3).message,
         },
         attempts: ['Alpha model-1 502'],
-        refused: false,
-        streamedTo: [routeJob],
+        streamedTo: [a.subject],
         cancelled: [0],
       },
     },
   ];
 
-  it.each(cases)('$name', async ({ otherEnds, natsDown, expected }) => {
+  it.each(cases)('$name', async ({ plan, otherEnds, natsDown, expected }) => {
     const bus = new FakeBus(otherEnds, { natsDown });
-    const { outcome } = await run(bus);
+    const { outcome } = await run(bus, { plan });
     expect(outcome).toEqual(expected);
     // Every scripted other end was used: no attempt was expected that did not happen.
     expect(bus.streamed).toHaveLength(expected.streamedTo.length);
   });
 
-  it('routes the first attempt with the route header, and assigns later ones to their endpoint itself', async () => {
+  it('assigns each attempt to its endpoint, with the same job bytes', async () => {
     const bus = new FakeBus([
-      { frames: [plan(a, b), errorFrame(0, failure(502, 'endpoint'))] },
+      { frames: [errorFrame(0, failure(502, 'endpoint'))] },
       { frames: answer('hello') },
     ]);
     await run(bus);
-    const [routed, direct] = bus.streamed;
-    expect(JSON.parse(routed.headers[ROUTE_HEADER])).toEqual({ model: 'acme/model-1' });
-    expect(routed.headers[ATTEMPT_HEADER]).toBeUndefined();
-    const assignment: AttemptAssignment = { attempt: 1, model: b.model, endpoint: b.endpoint };
-    expect(JSON.parse(direct.headers[ATTEMPT_HEADER])).toEqual(assignment);
-    // Later attempts get the very bytes the router forwarded to the first worker.
-    expect(direct.payload).toEqual(routed.payload);
+    const [first, second] = bus.streamed;
+    const assignments: AttemptAssignment[] = [
+      { attempt: 0, model: a.model, endpoint: a.endpoint },
+      { attempt: 1, model: b.model, endpoint: b.endpoint },
+    ];
+    expect([first, second].map((s) => JSON.parse(s.headers[ATTEMPT_HEADER]))).toEqual(assignments);
+    expect(second.payload).toEqual(first.payload);
   });
 
   it('reports an endpoint no worker serves as an outage, without a cancel, then falls back', async () => {
-    const bus = new FakeBus([
-      { frames: [plan(a, b)], thenFails: 'no-responders' },
-      { frames: answer('hello') },
-    ]);
+    const bus = new FakeBus([{ frames: [], thenFails: 'no-responders' }, { frames: answer('hello') }]);
     const { outcome } = await run(bus);
     expect(outcome.attempts).toEqual(['Alpha model-1 503', 'Beta model-1 200']);
     expect(outcome.cancelled).toEqual([]);
@@ -400,14 +357,18 @@ describe('AttemptRunner', () => {
     ]);
   });
 
-  it('names every provider in the 503 when no endpoint of the plan has a worker', async () => {
+  it('names every provider in the 503 when no endpoint of the plan has a worker, and says when to try again', async () => {
     const bus = new FakeBus([
-      { frames: [plan(a, b)], thenFails: 'no-responders' },
+      { frames: [], thenFails: 'no-responders' },
       { frames: [], thenFails: 'no-responders' },
     ]);
     const { outcome } = await run(bus, { env: { SWITCHYARD_RETRY_ROUNDS: 0 } });
     expect(outcome.error).toEqual(
-      expect.objectContaining({ status: 503, message: expect.stringMatching(/Alpha: .*Beta: /) }),
+      expect.objectContaining({
+        status: 503,
+        retryAfter: '1',
+        message: expect.stringMatching(/Alpha: .*Beta: /),
+      }),
     );
     expect(outcome.attempts).toEqual(['Alpha model-1 503', 'Beta model-1 503']);
   });
@@ -427,8 +388,8 @@ describe('AttemptRunner', () => {
       { keyHash: 'key-hash', credentials: { a: { sealed: 's', alwaysUse: true } } },
     ],
   ])('sends the job with %s', async (_case, byok, expected) => {
-    const bus = new FakeBus([{ frames: [plan(a), ...answer('hello')] }]);
-    await run(bus, { byok });
+    const bus = new FakeBus([{ frames: answer('hello') }]);
+    await run(bus, { byok, plan: [a] });
     const body = decodeJson<ChatJobBody>(bus.streamed[0].payload);
     expect(body.byok).toEqual(expected);
     expect(body.patience).toEqual({ firstTokenMs: 10_000, idleMs: 5_000 });
@@ -439,8 +400,8 @@ describe('AttemptRunner', () => {
     const tinyPayload = 64 * 1024;
 
     it('sends the name of the stored body instead, and removes it at the end', async () => {
-      const bus = new FakeBus([{ frames: [plan(a), ...answer('hello')] }], { maxPayload: tinyPayload });
-      const { outcome } = await run(bus);
+      const bus = new FakeBus([{ frames: answer('hello') }], { maxPayload: tinyPayload });
+      const { outcome } = await run(bus, { plan: [a] });
       expect(outcome.served).toBe('Alpha model-1');
       expect(decodeJson(bus.streamed[0].payload)).toEqual(bus.stored[0]);
       expect(bus.removed).toEqual(bus.stored);
@@ -452,7 +413,6 @@ describe('AttemptRunner', () => {
       const { outcome } = await run(bus);
       expect(outcome.error).toEqual(expect.objectContaining({ status: 503, retryScope: null }));
       expect(outcome.streamedTo).toEqual([]);
-      expect(outcome.refused).toBe(false);
     });
   });
 });

@@ -6,6 +6,7 @@ import {
   chatRequestSchema,
   describeValidationError,
   errors,
+  GatewayError,
   type ChatRequest,
   type RouteRequest,
 } from '../../../libs/contracts';
@@ -18,6 +19,7 @@ import { AttemptRunner, type RunResult } from './attempt-runner';
 import { chargedToLimit, chargeOf } from './charge';
 import { openAiFormat, type ChatResponse, type ResponseFormat } from './chat-response';
 import { buildGenerationEvent } from './generation-event';
+import { RoutePlanner } from './route-planner';
 
 interface AcceptedRequest {
   generationId: string;
@@ -35,6 +37,7 @@ const newGenerationId = () => `gen-${Math.floor(Date.now() / 1000)}-${nuid.next(
 export class ChatCompletionsService {
   constructor(
     private readonly bus: Bus,
+    private readonly planner: RoutePlanner,
     private readonly runner: AttemptRunner,
     private readonly events: EventPublisher,
     private readonly admission: AdmissionService,
@@ -112,16 +115,32 @@ export class ChatCompletionsService {
       provider: request.provider,
       route: request.route,
       sessionId: request.session_id ?? headerValue(reply.request.headers['x-session-id']),
-      generationId,
       user: request.user,
       parameters: requestedParameters(request),
       ...(byokProviders.length > 0 && { byokProviders }),
     };
+    const plan = await this.planner.plan(route);
+    if (!plan.ok) {
+      // Not routable (an unknown model, preferences no endpoint meets): the client's error, not a generation.
+      const error = GatewayError.fromWire(plan);
+      markFailed(span, error.message);
+      response.fail(error, { generationId, model: request.model ?? '', providerName: null });
+      return;
+    }
     const result = await this.runner.run(
-      { generationId, request, route, stream, deadline, arrivedAt: job.arrivedAt, admission: job.admission },
+      {
+        generationId,
+        request,
+        plan: plan.attempts,
+        stream,
+        deadline,
+        arrivedAt: job.arrivedAt,
+        admission: job.admission,
+      },
       response,
     );
     this.settle(job, result);
+    if (result.served && !result.error) await this.planner.served(route, result.served);
     if (result.error) {
       markFailed(span, result.error.message);
       response.fail(result.error, {
@@ -132,8 +151,7 @@ export class ChatCompletionsService {
     } else {
       response.end();
     }
-    // A request the router turned away (not routable) is not a generation; every other one is.
-    if (!result.refused) this.record(job, stream, response, result);
+    this.record(job, stream, response, result);
   }
 
   /** Off the request path: the event leaves with the next batch, retried until stored. */

@@ -24,7 +24,6 @@ function failedFacts(message: string): GenerationFacts {
       served: null,
       summary: null,
       error: new GatewayError({ status: 502, message }),
-      refused: false,
       attempts: [
         { ...attempt, error: message },
         { ...attempt, status: 429, error: 'slow down' },

@@ -7,7 +7,7 @@ import type { AnthropicMessage, MessagesRequest, ThinkingConfig } from './messag
 
 /**
  * A Messages request as the gateway's ChatRequest (OpenAI's shape with OpenRouter's extensions), so it
- * takes the same router and workers as Chat Completions.
+ * takes the same routing and workers as Chat Completions.
  * https://docs.anthropic.com/en/api/messages
  * https://openrouter.ai/docs/api-reference/chat-completion
  */

@@ -3,7 +3,9 @@
  * cool-down. Half-open (the cool-down is over): one probe may go; its success closes the circuit,
  * its failure re-opens it with the cool-down doubled (up to a ceiling).
  */
-export type Circuit = 'closed' | 'open' | 'half-open';
+import type { Circuit } from '../../../libs/routing';
+
+export type { Circuit };
 
 export interface BreakerConfig {
   /** Consecutive failures that open the circuit. */

@@ -9,7 +9,7 @@ import {
   type BreakerState,
   type Circuit,
 } from './circuit-breaker';
-import type { EndpointHealth, HealthView } from './endpoint-health';
+import type { EndpointHealth, HealthTable, HealthView } from '../../../libs/routing';
 import { countWindow, createWindow, recordSample, summarizeWindow, type HealthWindow } from './health-window';
 import { percentile, percentiles, type Percentiles } from './percentiles';
 
@@ -32,6 +32,8 @@ export interface EndpointReport {
 }
 
 interface EndpointRecord {
+  providerId: string;
+  model: string;
   window: HealthWindow;
   breaker: BreakerState;
   lastOutageAt: number | null;
@@ -52,9 +54,10 @@ export class HealthBook implements HealthView {
     private readonly config: BreakerConfig = DEFAULT_BREAKER,
   ) {}
 
-  record(event: AttemptEvent): void {
+  /** Takes an attempt in; true when it opened or closed the endpoint's circuit. */
+  record(event: AttemptEvent): boolean {
     const outcome = outcomeOf(event);
-    if (outcome === 'ignored') return;
+    if (outcome === 'ignored') return false;
     const now = this.now();
     const entry = this.entry(event.providerId, event.model);
     const ttftMs = outcome === 'success' ? event.firstTokenMs : null;
@@ -66,7 +69,27 @@ export class HealthBook implements HealthView {
       // An outage shows at once; other news waits for the view to age (VIEW_CACHE_MS).
       entry.view = undefined;
     }
+    const changed = breaker.phase !== entry.breaker.phase || breaker.openedAt !== entry.breaker.openedAt;
     entry.breaker = breaker;
+    return changed;
+  }
+
+  /** Every endpoint's health as routing reads it, for readers in other processes (see HealthTableView). */
+  table(): HealthTable {
+    const now = this.now();
+    const rows = [...this.endpoints.values()].map((entry) => {
+      const { lastOutageAt, circuit, ...health } = this.get(entry.providerId, entry.model)!;
+      const { openedAt, cooldownMs } = entry.breaker;
+      return {
+        providerId: entry.providerId,
+        model: entry.model,
+        ...health,
+        lastOutageAgoMs: lastOutageAt === null ? null : now - lastOutageAt,
+        circuit,
+        ...(circuit === 'open' && { halfOpenInMs: (openedAt ?? now) + cooldownMs - now }),
+      };
+    });
+    return { rows };
   }
 
   get(providerId: string, model: string): EndpointHealth | undefined {
@@ -110,6 +133,8 @@ export class HealthBook implements HealthView {
     let entry = this.endpoints.get(id);
     if (!entry) {
       entry = {
+        providerId,
+        model,
         window: createWindow(REPORT_SPAN_MS),
         breaker: closedBreaker(this.config),
         lastOutageAt: null,

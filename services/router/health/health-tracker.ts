@@ -1,22 +1,36 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Msg } from '@nats-io/transport-node';
 import { Bus, readAttemptEvents } from '../../../libs/messaging';
-import type { EndpointHealth, HealthView } from './endpoint-health';
+import type { EndpointHealth, HealthView } from '../../../libs/routing';
 import { HealthBook, type EndpointReport } from './health-book';
 
+/** How often the whole table goes out, news or not: a new ingress has it within this long. */
+export const TABLE_INTERVAL_MS = 1000;
+
 /**
- * The router's live view of endpoint health, learnt from every attempt event. No queue group:
- * every router replica hears every event, so each keeps the whole picture.
+ * The router's live view of endpoint health, learnt from every attempt event, and published as the
+ * health table that every ingress plans with (see HealthTableView). No queue group: every router
+ * replica hears every event, so each keeps, and publishes, the whole picture. A circuit that opens
+ * or closes is published at once, not at the next interval.
  */
 @Injectable()
-export class HealthTracker implements HealthView, OnApplicationBootstrap {
+export class HealthTracker implements HealthView, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HealthTracker.name);
   private readonly book = new HealthBook();
+  private interval?: NodeJS.Timeout;
+  private publishSoon = false;
 
   constructor(private readonly bus: Bus) {}
 
   onApplicationBootstrap(): void {
-    this.bus.subscribe(this.bus.subjects.attemptEvent, undefined, (msg) => this.onAttempt(msg));
+    this.bus.subscribe(this.bus.subjects.attemptEvent, undefined, (msg) => this.onAttempts(msg));
+    this.interval = setInterval(() => this.publish(), TABLE_INTERVAL_MS);
+    this.publish();
+    this.logger.log(`publishing health on ${this.bus.subjects.healthTable} every ${TABLE_INTERVAL_MS} ms`);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.interval);
   }
 
   get(providerId: string, model: string): EndpointHealth | undefined {
@@ -27,11 +41,21 @@ export class HealthTracker implements HealthView, OnApplicationBootstrap {
     return this.book.report(providerId, model);
   }
 
-  private onAttempt(msg: Msg): void {
+  private onAttempts(msg: Msg): void {
     try {
-      for (const event of readAttemptEvents(msg.string())) this.book.record(event);
+      let changed = false;
+      for (const event of readAttemptEvents(msg.string())) changed = this.book.record(event) || changed;
+      if (changed && !this.publishSoon) {
+        this.publishSoon = true;
+        setImmediate(() => this.publish());
+      }
     } catch (error) {
       this.logger.warn(`unreadable attempt event on ${msg.subject}: ${String(error)}`);
     }
+  }
+
+  private publish(): void {
+    this.publishSoon = false;
+    this.bus.publish(this.bus.subjects.healthTable, this.book.table());
   }
 }

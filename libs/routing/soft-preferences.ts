@@ -1,4 +1,4 @@
-import type { ProviderPreferences } from '../../../libs/contracts';
+import type { ProviderPreferences } from '../contracts';
 import { stablePartition } from './availability';
 import type { RouteCandidate } from './route-candidate';
 

@@ -1,4 +1,4 @@
-import type { ProviderPreferences } from '../../../libs/contracts';
+import type { ProviderPreferences } from '../contracts';
 import { filterCandidates } from './filter-candidates';
 import { candidate, providersOf } from './test-candidates';
 

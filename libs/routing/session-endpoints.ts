@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Subjects } from '../../../libs/contracts';
+import type { Subjects } from '../contracts';
 
 /** A session stays on its endpoint this long after the plan that chose it. */
 export const SESSION_TTL_MS = 10 * 60_000;
@@ -18,7 +18,7 @@ export const sessionBucketName = (subjects: Subjects) => `${subjects.streamPrefi
 const keyOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
 
 /**
- * Session endpoints in a NATS KV bucket with a 10-minute TTL, so every router replica agrees.
+ * Session endpoints in a NATS KV bucket with a 10-minute TTL, so every ingress replica agrees.
  * The bucket is opened on the first session, so requests without one never touch it.
  */
 export class KvSessionEndpoints implements SessionEndpoints {

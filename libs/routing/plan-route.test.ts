@@ -1,7 +1,7 @@
-import { parseCatalog } from '../../../libs/catalog';
-import { subjectsFor, type RouteRequest } from '../../../libs/contracts';
-import type { EndpointHealth, HealthView } from '../health/endpoint-health';
-import { NO_HEALTH_DATA } from '../health/endpoint-health';
+import { parseCatalog } from '../catalog';
+import { subjectsFor, type RouteRequest } from '../contracts';
+import type { EndpointHealth, HealthView } from './endpoint-health';
+import { NO_HEALTH_DATA } from './endpoint-health';
 import { planRoute, type PlanContext } from './plan-route';
 
 const catalog = parseCatalog(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PresetConfig, PresetVariant } from '../../../libs/catalog';
+import type { PresetConfig, PresetVariant } from '../catalog';
 
 export const PRESET_PREFIX = '@preset/';
 

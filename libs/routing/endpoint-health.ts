@@ -1,3 +1,6 @@
+/** A circuit breaker's state. Closed: send. Open: do not send (failing). Half-open: probes may go. */
+export type Circuit = 'closed' | 'open' | 'half-open';
+
 /** What the router knows of one endpoint (a model served by a provider) from recent attempts. */
 export interface EndpointHealth {
   /** Attempts in the window. */
@@ -11,11 +14,10 @@ export interface EndpointHealth {
   throughputTps: number | null;
   /** Epoch ms of the last significant outage, or null. */
   lastOutageAt: number | null;
-  /** Closed: send. Open: do not send (failing). Half-open: one probe may go. */
-  circuit: 'closed' | 'open' | 'half-open';
+  circuit: Circuit;
 }
 
-/** The router's live view of endpoint health; policy reads it, the health tracker keeps it. */
+/** The view of endpoint health that routing reads: the router keeps it, ingress holds its published copy. */
 export interface HealthView {
   get(providerId: string, model: string): EndpointHealth | undefined;
 }

@@ -1,5 +1,5 @@
-import type { EndpointConfig } from '../../../libs/catalog';
-import type { EndpointHealth } from '../health/endpoint-health';
+import type { EndpointConfig } from '../catalog';
+import type { EndpointHealth } from './endpoint-health';
 import type { RouteCandidate } from './route-candidate';
 
 /** A candidate for tests: prices in USD per million tokens, health fields as given. */

@@ -1,5 +1,5 @@
-import type { EndpointConfig, ModelConfig } from '../../../libs/catalog';
-import type { EndpointHealth } from '../health/endpoint-health';
+import type { EndpointConfig, ModelConfig } from '../catalog';
+import type { EndpointHealth } from './endpoint-health';
 
 /** One endpoint of one requested model, with what the router knows of its recent health. */
 export interface RouteCandidate {

@@ -6,9 +6,9 @@ import {
   type RoutePlan,
   type RouteRequest,
   type Subjects,
-} from '../../../libs/contracts';
-import type { Catalog } from '../../../libs/catalog';
-import type { HealthView } from '../health/endpoint-health';
+} from '../contracts';
+import type { Catalog } from '../catalog';
+import type { HealthView } from './endpoint-health';
 import { deprioritiseUnavailable } from './availability';
 import { balanceByPrice } from './balance-by-price';
 import { choosePresetVariant, presetSlugOf } from './choose-preset-variant';

@@ -1,4 +1,4 @@
-import type { ProviderPreferences } from '../../../libs/contracts';
+import type { ProviderPreferences } from '../contracts';
 import type { RouteCandidate } from './route-candidate';
 
 /** Why an endpoint was left out, named by the constraint that excluded it. */

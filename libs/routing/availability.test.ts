@@ -1,4 +1,4 @@
-import type { EndpointHealth } from '../health/endpoint-health';
+import type { EndpointHealth } from './endpoint-health';
 import { availabilityTier, deprioritiseUnavailable } from './availability';
 import { candidate, providersOf } from './test-candidates';
 

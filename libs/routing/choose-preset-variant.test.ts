@@ -1,4 +1,4 @@
-import type { PresetConfig } from '../../../libs/catalog';
+import type { PresetConfig } from '../catalog';
 import { choosePresetVariant, presetSlugOf } from './choose-preset-variant';
 
 const preset: PresetConfig = {
