@@ -9,6 +9,7 @@ import { startTestStack, type TestStack } from '../libs/testing/test-stack';
 import { frontier } from './bench/frontier';
 import type { PointResult } from './bench/latency-summary';
 import { resultsMarkdown, type ProcessUse } from './bench/results-markdown';
+import { soakMarkdown, type SoakSample } from './bench/soak-markdown';
 
 /**
  * `npm run bench`: what a gateway adds to calling the provider directly, side by side in one run.
@@ -23,6 +24,10 @@ import { resultsMarkdown, type ProcessUse } from './bench/results-markdown';
  * (10), BENCH_WARMUP_SECONDS per target (20), BENCH_STREAM=1 for streamed answers, BENCH_KEY=bootstrap
  * for a Switchyard key without limits, BENCH_TARGETS (default direct,switchyard,portkey).
  *
+ * Soak mode, BENCH_SOAK=<requests> (e.g. 200000): Switchyard alone at BENCH_SOAK_RATE (500) req/s
+ * for that many requests, in stretches of 20,000, with each process's RSS after each stretch and
+ * its growth over the run; writes `bench/soak.md`.
+ *
  * The warm-up matters: after some ten thousand requests V8 recompiles the hot code with its
  * optimizing compiler in every process at once, and for a few hundred ms that takes both cores.
  */
@@ -33,7 +38,10 @@ const PAUSE_MS = 2000;
 const STREAM = process.env.BENCH_STREAM === '1';
 const KEY = process.env.BENCH_KEY ?? 'capped';
 const TARGETS = (process.env.BENCH_TARGETS ?? 'direct,switchyard,portkey').split(',');
-const OUTPUT = process.env.BENCH_OUTPUT ?? 'bench/results.md';
+const SOAK_REQUESTS = Number(process.env.BENCH_SOAK ?? 0);
+const SOAK_RATE = Number(process.env.BENCH_SOAK_RATE ?? 500);
+const SOAK_STRETCH = 20_000;
+const OUTPUT = process.env.BENCH_OUTPUT ?? (SOAK_REQUESTS > 0 ? 'bench/soak.md' : 'bench/results.md');
 /** CPU and memory are reported at this rate (or the nearest measured). */
 const USAGE_RATE = 500;
 /** A target is not pushed past a rate at which it was overloaded: errors, or a p99 this long. */
@@ -68,6 +76,7 @@ async function main(): Promise<void> {
   });
   let portkey: ChildProcess | undefined;
   try {
+    if (SOAK_REQUESTS > 0) return await soak(await switchyardTarget(stack));
     const targets: Target[] = [];
     if (TARGETS.includes('direct')) targets.push(directTarget(stack));
     if (TARGETS.includes('switchyard')) targets.push(await switchyardTarget(stack));
@@ -122,6 +131,33 @@ async function main(): Promise<void> {
     portkey?.kill('SIGTERM');
     await stack.stop();
   }
+}
+
+/** Switchyard under steady load for SOAK_REQUESTS requests: RSS per process after each stretch. */
+async function soak(target: Target): Promise<void> {
+  console.log(`soak: ${SOAK_REQUESTS} requests at ${SOAK_RATE} req/s, RSS after every ${SOAK_STRETCH}`);
+  const send = sender(target);
+  const samples: SoakSample[] = [];
+  for (let sent = 0; sent < SOAK_REQUESTS;) {
+    const requests = Math.min(SOAK_STRETCH, SOAK_REQUESTS - sent);
+    const point = await load(send, SOAK_RATE, requests / SOAK_RATE);
+    sent += requests;
+    const rss = new Map([...target.pids].map(([name, pid]) => [name, rssMb(pid)]));
+    samples.push({ requestsSoFar: sent, point, rssMb: rss });
+    console.log(
+      `  ${sent} requests, ${point.errors} errors; RSS ${[...rss].map(([n, mb]) => `${n} ${mb.toFixed(0)}`).join(', ')}`,
+    );
+  }
+  await send.close();
+  const markdown = soakMarkdown({
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`,
+    rate: SOAK_RATE,
+    samples,
+  });
+  mkdirSync(dirname(OUTPUT), { recursive: true });
+  writeFileSync(OUTPUT, markdown);
+  console.log(`\n${markdown}`);
 }
 
 /** Whether a target kept up at every rate so far (else higher rates are not tried). */
