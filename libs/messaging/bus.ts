@@ -92,17 +92,19 @@ export class Bus {
 
   /** Fire and forget (cancels, health events): once the connection is draining, it is dropped, not thrown. */
   publish(subject: string, value: unknown): void {
-    if (this.nc.isDraining() || this.nc.isClosed()) return;
-    this.nc.publish(subject, encodeJson(value), { headers: traceHeaders() });
+    this.publishJson(subject, JSON.stringify(value));
   }
 
   /** An attempt's outcome for the routers' health view, batched under load (see AttemptReports). */
   reportAttempt(event: AttemptEvent): void {
-    this.attemptReports ??= new AttemptReports((batch) => this.publishRaw(this.subjects.attemptEvent, batch));
+    this.attemptReports ??= new AttemptReports((batch) =>
+      this.publishJson(this.subjects.attemptEvent, batch),
+    );
     this.attemptReports.add(event);
   }
 
-  private publishRaw(subject: string, json: string): void {
+  /** `publish` for JSON already written (a batch joined from encoded events). */
+  private publishJson(subject: string, json: string): void {
     if (this.nc.isDraining() || this.nc.isClosed()) return;
     this.nc.publish(subject, encoder.encode(json), { headers: traceHeaders() });
   }
