@@ -6,3 +6,4 @@ export * from './frames';
 export * from './route-plan';
 export * from './subjects';
 export * from './query-reply';
+export * from './gateway-answer';

@@ -1,22 +1,7 @@
 import type { ContentBlock } from './anthropic-api';
-import { encryptedReasoningDetail, textReasoningDetail, type ReasoningDetail } from './reasoning-details';
+import type { AssistantMessage, AssistantToolCall, ReasoningDetail } from '../../contracts';
+import { encryptedReasoningDetail, textReasoningDetail } from './reasoning-details';
 import { JSON_TOOL_NAME } from './response-format';
-
-export interface AssistantToolCall {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-}
-
-/** The assistant message as OpenRouter returns it. */
-export interface AssistantMessage {
-  role: 'assistant';
-  content: string | null;
-  refusal?: string;
-  reasoning?: string;
-  reasoning_details?: ReasoningDetail[];
-  tool_calls?: AssistantToolCall[];
-}
 
 export interface ContentOptions {
   /** The request forced the `json` tool: its input is the answer's text. */

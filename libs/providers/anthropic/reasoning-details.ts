@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReasoningDetail } from '../../contracts';
 
 /**
  * Claude's thinking travels to the client as OpenRouter's `reasoning_details`, and comes back in the
@@ -9,16 +10,6 @@ import { z } from 'zod';
  * https://platform.claude.com/docs/en/build-with-claude/extended-thinking#preserving-thinking-blocks
  */
 export const ANTHROPIC_REASONING_FORMAT = 'anthropic-claude-v1';
-
-export type ReasoningDetail =
-  | {
-      type: 'reasoning.text';
-      text: string;
-      signature?: string;
-      format: typeof ANTHROPIC_REASONING_FORMAT;
-      index: number;
-    }
-  | { type: 'reasoning.encrypted'; data: string; format: typeof ANTHROPIC_REASONING_FORMAT; index: number };
 
 export type ReplayedThinkingBlock =
   { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };

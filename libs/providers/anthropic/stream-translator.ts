@@ -1,4 +1,4 @@
-import type { AttemptSummary, ChatJob, FinishReason } from '../../contracts';
+import type { AttemptSummary, ChatJob, ChunkDelta, FinishReason } from '../../contracts';
 import { invalidResponseError } from '../shared/invalid-response-error';
 import { isReasoningExcluded } from '../shared/openrouter-reasoning';
 import type { StreamTranslation } from '../provider-adapter';
@@ -17,26 +17,9 @@ import { DeliveredText } from '../shared/delivered-text';
 import { estimateUsage } from '../shared/estimate-usage';
 import { partialSummary } from '../shared/partial-summary';
 import { mapStopReason } from './map-stop-reason';
-import { encryptedReasoningDetail, textReasoningDetail, type ReasoningDetail } from './reasoning-details';
+import { encryptedReasoningDetail, textReasoningDetail } from './reasoning-details';
 import { answersThroughJsonTool, JSON_TOOL_NAME } from './response-format';
 import { supportedRequest } from './supported-request';
-
-interface ToolCallDelta {
-  index: number;
-  id?: string;
-  type?: 'function';
-  function: { name?: string; arguments: string };
-}
-
-/** A streamed delta as OpenRouter sends it. */
-interface ChunkDelta {
-  role?: 'assistant';
-  content?: string;
-  refusal?: string;
-  reasoning?: string;
-  reasoning_details?: ReasoningDetail[];
-  tool_calls?: ToolCallDelta[];
-}
 
 /** A content block between its `content_block_start` and `content_block_stop`. */
 type OpenBlock =

@@ -1,21 +1,7 @@
 import type { GeminiPart } from './gemini-api';
-import { encryptedReasoningDetail, type EncryptedReasoningDetail } from './reasoning-details';
+import type { AssistantMessage, AssistantToolCall, ReasoningDetail } from '../../contracts';
+import { encryptedReasoningDetail } from './reasoning-details';
 import { toolCallId } from './tool-call-id';
-
-export interface AssistantToolCall {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-}
-
-/** The assistant message as OpenRouter returns it. */
-export interface AssistantMessage {
-  role: 'assistant';
-  content: string | null;
-  reasoning?: string;
-  reasoning_details?: EncryptedReasoningDetail[];
-  tool_calls?: AssistantToolCall[];
-}
 
 /**
  * A whole candidate's parts as one assistant message: text parts make the content, thought parts
@@ -28,7 +14,7 @@ export function convertCandidateParts(parts: GeminiPart[], generationId: string)
   let content = '';
   let reasoning = '';
   const toolCalls: AssistantToolCall[] = [];
-  const details: EncryptedReasoningDetail[] = [];
+  const details: ReasoningDetail[] = [];
   for (const part of parts) {
     let callId: string | undefined;
     const call = part.functionCall;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReasoningDetail } from '../../contracts';
 
 /**
  * Gemini's thought signatures travel to the client as OpenRouter's encrypted `reasoning_details`,
@@ -9,19 +10,11 @@ import { z } from 'zod';
  */
 export const GEMINI_REASONING_FORMAT = 'google-gemini-v1';
 
-export interface EncryptedReasoningDetail {
-  type: 'reasoning.encrypted';
-  data: string;
-  id?: string;
-  format: typeof GEMINI_REASONING_FORMAT;
-  index: number;
-}
-
 export function encryptedReasoningDetail(
   signature: string,
   index: number,
   toolCallId?: string,
-): EncryptedReasoningDetail {
+): ReasoningDetail {
   return {
     type: 'reasoning.encrypted',
     data: signature,

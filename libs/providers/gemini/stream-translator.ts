@@ -1,4 +1,4 @@
-import type { AttemptSummary, ChatJob, FinishReason } from '../../contracts';
+import type { AttemptSummary, ChatJob, ChunkDelta, FinishReason } from '../../contracts';
 import type { StreamTranslation } from '../provider-adapter';
 import { parseStreamEvent, readProviderBody } from '../shared/read-provider-body';
 import {
@@ -21,24 +21,8 @@ import {
 } from './gemini-api';
 import { mapFinishReason } from './map-finish-reason';
 import { mergePartialArgs } from './merge-partial-args';
-import { encryptedReasoningDetail, type EncryptedReasoningDetail } from './reasoning-details';
+import { encryptedReasoningDetail } from './reasoning-details';
 import { toolCallId } from './tool-call-id';
-
-interface ToolCallDelta {
-  index: number;
-  id?: string;
-  type?: 'function';
-  function: { name?: string; arguments: string };
-}
-
-/** A streamed delta as OpenRouter sends it. */
-interface ChunkDelta {
-  role?: 'assistant';
-  content?: string;
-  reasoning?: string;
-  reasoning_details?: EncryptedReasoningDetail[];
-  tool_calls?: ToolCallDelta[];
-}
 
 type FunctionCall = NonNullable<GeminiPart['functionCall']>;
 

@@ -1,20 +1,5 @@
+import type { ChunkDelta } from '../../contracts';
 import type { UpstreamDelta } from './openai-compatible-api';
-
-export interface ToolCallDelta {
-  index: number;
-  id?: string;
-  type?: 'function';
-  function: { name?: string; arguments: string };
-}
-
-/** A streamed delta as OpenRouter sends it, with reasoning under one name. */
-export interface ChunkDelta {
-  role?: string;
-  content?: string | null;
-  reasoning?: string;
-  refusal?: string | null;
-  tool_calls?: ToolCallDelta[];
-}
 
 /**
  * Reasoning arrives under OpenRouter's name, `reasoning`, unless the client asked to exclude it
@@ -35,7 +20,7 @@ export function convertDelta(
   const reasoning = includeReasoning ? (delta.reasoning_content ?? delta.reasoning) : undefined;
   let unindexed = 0;
   return {
-    ...(delta.role && { role: delta.role }),
+    ...(delta.role && { role: 'assistant' as const }),
     ...(delta.content !== undefined && { content: delta.content }),
     ...(typeof reasoning === 'string' && { reasoning }),
     ...(delta.refusal !== undefined && { refusal: delta.refusal }),

@@ -1,19 +1,5 @@
+import type { AssistantMessage } from '../../contracts';
 import type { UpstreamMessage } from './openai-compatible-api';
-
-export interface AssistantToolCall {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-}
-
-/** The assistant message as OpenRouter returns it, with reasoning under one name. */
-export interface AssistantMessage {
-  role: 'assistant';
-  content: string | null;
-  refusal?: string | null;
-  reasoning?: string;
-  tool_calls?: AssistantToolCall[];
-}
 
 /**
  * DeepSeek and xAI call the reasoning `reasoning_content`, Groq `reasoning`; OpenRouter says

@@ -3,7 +3,8 @@ import { GatewayError } from '../../../libs/contracts';
 import { ChatResponse, type ResponseFormat } from '../chat/chat-response';
 import { anthropicErrorBody } from './anthropic-error';
 import { formatSseEvent } from './format-sse-event';
-import { gatewayChunkSchema, gatewayCompletionSchema, readGatewayAnswer } from './gateway-answer';
+import { gatewayChunkSchema, gatewayCompletionSchema } from '../../../libs/contracts';
+import { readGatewayAnswer } from './read-gateway-answer';
 import { MessageStreamTranslator } from './message-stream-translator';
 import { toAnthropicMessage } from './to-anthropic-message';
 

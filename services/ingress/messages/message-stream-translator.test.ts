@@ -1,4 +1,4 @@
-import { gatewayChunkSchema } from './gateway-answer';
+import { gatewayChunkSchema } from '../../../libs/contracts';
 import { MessageStreamTranslator, type MessageStreamEvent } from './message-stream-translator';
 
 /** A `chat.completion.chunk` as the workers write it, with one choice carrying `delta`. */
@@ -98,7 +98,7 @@ describe('MessageStreamTranslator', () => {
       'signed reasoning details, preferred to the same reasoning text',
       [
         chunk({ reasoning: 'Hmm.', reasoning_details: [{ type: 'reasoning.text', text: 'Hmm.' }] }),
-        chunk({ reasoning_details: [{ type: 'reasoning.text', signature: 'EvQB' }] }),
+        chunk({ reasoning_details: [{ type: 'reasoning.text', text: '', signature: 'EvQB' }] }),
         chunk({ reasoning_details: [{ type: 'reasoning.encrypted', data: 'EmwK' }] }),
         chunk({ content: 'ok' }, 'stop'),
       ],

@@ -1,5 +1,5 @@
 import type { FinishReason } from '../../../libs/contracts';
-import type { GatewayChunk, GatewayUsage, ReasoningDetail, ToolCallDelta } from './gateway-answer';
+import type { GatewayChunk, GatewayUsage, ReasoningDetail, ToolCallDelta } from '../../../libs/contracts';
 import { mapStopReason, type StopReason } from './map-stop-reason';
 import type { AnthropicMessageBody } from './to-anthropic-message';
 import { toAnthropicUsage, type AnthropicUsage } from './to-anthropic-usage';
@@ -121,8 +121,6 @@ export class MessageStreamTranslator {
           this.startBlock('thinking', { type: 'redacted_thinking', data: detail.data }),
           ...this.closeBlock(),
         ];
-      default:
-        return [];
     }
   }
 
@@ -134,14 +132,14 @@ export class MessageStreamTranslator {
       const start = this.startBlock('tool_use', {
         type: 'tool_use',
         id: call.id ?? `${this.messageId}-call-${call.index}`,
-        name: call.function?.name ?? '',
+        name: call.function.name ?? '',
         input: {},
       });
       events.push(start);
       index = start.index;
       this.toolBlocks.set(call.index, index);
     }
-    const partialJson = call.function?.arguments;
+    const partialJson = call.function.arguments;
     if (partialJson) {
       events.push({
         type: 'content_block_delta',

@@ -8,7 +8,7 @@ import { FIXTURES } from '../../../libs/providers/shared/testing/recorded-fixtur
 import { StreamTranslator } from '../../../libs/providers/openai-compatible/stream-translator';
 import { translateCompletion } from '../../../libs/providers/openai-compatible/translate-completion';
 import { formatSseEvent } from './format-sse-event';
-import { gatewayChunkSchema, gatewayCompletionSchema, type GatewayChunk } from './gateway-answer';
+import { gatewayChunkSchema, gatewayCompletionSchema, type GatewayChunk } from '../../../libs/contracts';
 import { MessageStreamTranslator } from './message-stream-translator';
 import { parseToolInput } from './parse-tool-input';
 import { toAnthropicMessage, type AnthropicMessageBody } from './to-anthropic-message';

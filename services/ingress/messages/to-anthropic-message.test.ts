@@ -1,4 +1,4 @@
-import { gatewayCompletionSchema } from './gateway-answer';
+import { gatewayCompletionSchema } from '../../../libs/contracts';
 import { toAnthropicMessage } from './to-anthropic-message';
 
 const usage = {

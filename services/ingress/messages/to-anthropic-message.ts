@@ -1,4 +1,4 @@
-import type { GatewayCompletion } from './gateway-answer';
+import type { GatewayCompletion } from '../../../libs/contracts';
 import { mapStopReason, type StopReason } from './map-stop-reason';
 import { parseToolInput } from './parse-tool-input';
 import { toAnthropicUsage, type AnthropicUsage } from './to-anthropic-usage';

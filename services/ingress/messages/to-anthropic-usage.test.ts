@@ -1,4 +1,4 @@
-import type { GatewayUsage } from './gateway-answer';
+import type { GatewayUsage } from '../../../libs/contracts';
 import { toAnthropicUsage } from './to-anthropic-usage';
 
 describe('toAnthropicUsage', () => {

@@ -1,4 +1,4 @@
-import type { ReasoningDetail } from './gateway-answer';
+import type { ReasoningDetail } from '../../../libs/contracts';
 import { toThinkingBlocks } from './to-thinking-blocks';
 
 describe('toThinkingBlocks', () => {
@@ -24,7 +24,6 @@ describe('toThinkingBlocks', () => {
         { type: 'redacted_thinking', data: 'gAAAA' },
       ],
     ],
-    ['an unknown detail type, skipped', null, [{ type: 'reasoning.future' }], []],
   ])('converts %s', (_case, reasoning, details, expected) => {
     expect(toThinkingBlocks(reasoning, details)).toEqual(expected);
   });

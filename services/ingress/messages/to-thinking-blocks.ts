@@ -1,4 +1,4 @@
-import type { ReasoningDetail } from './gateway-answer';
+import type { ReasoningDetail } from '../../../libs/contracts';
 
 export type ThinkingBlock =
   { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
@@ -21,12 +21,10 @@ export function toThinkingBlocks(
 function fromDetail(detail: ReasoningDetail): ThinkingBlock[] {
   switch (detail.type) {
     case 'reasoning.text':
-      return [{ type: 'thinking', thinking: detail.text ?? '', signature: detail.signature ?? '' }];
+      return [{ type: 'thinking', thinking: detail.text, signature: detail.signature ?? '' }];
     case 'reasoning.summary':
-      return [{ type: 'thinking', thinking: detail.summary ?? '', signature: '' }];
+      return [{ type: 'thinking', thinking: detail.summary, signature: '' }];
     case 'reasoning.encrypted':
       return detail.data ? [{ type: 'redacted_thinking', data: detail.data }] : [];
-    default:
-      return [];
   }
 }
