@@ -112,6 +112,40 @@ describe('POST /v1/messages with the Anthropic SDK', () => {
     expect(message.usage).toMatchObject({ input_tokens: plain.usage.input_tokens, output_tokens: 4 });
   });
 
+  it("says the prompt's size in message_start, as the gateway counts it", async () => {
+    const stream = client.messages.stream({ model: 'test/echo', max_tokens: 100, messages: hello });
+    let startTokens: number | undefined;
+    stream.on('streamEvent', (event) => {
+      if (event.type === 'message_start') startTokens = event.message.usage.input_tokens;
+    });
+    await stream.finalMessage();
+    const counted = await client.messages.countTokens({ model: 'test/echo', messages: hello });
+    expect(startTokens).toBeGreaterThan(0);
+    expect(startTokens).toBe(counted.input_tokens);
+  });
+
+  it('counts tokens with countTokens: more for a longer prompt, tools and a system prompt included', async () => {
+    const count = (params: Partial<Anthropic.MessageCountTokensParams>) =>
+      client.messages
+        .countTokens({ model: 'test/echo', messages: hello, ...params })
+        .then((result) => result.input_tokens);
+    const plain = await count({});
+    expect(plain).toBeGreaterThan(3);
+    expect(await count({ system: 'You are a terse assistant who answers in one word.' })).toBeGreaterThan(
+      plain,
+    );
+    expect(await count({ tools: [weather] })).toBeGreaterThan(plain);
+    expect(
+      await count({ messages: [{ role: 'user', content: 'Hello there, gateway. '.repeat(50) }] }),
+    ).toBeGreaterThan(plain * 10);
+
+    const unknown = await apiError(client.messages.countTokens({ model: 'test/nope', messages: hello }));
+    expect(unknown).toBeInstanceOf(Anthropic.NotFoundError);
+    expect(unknown.error).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
+    const invalid = await apiError(client.messages.countTokens({ model: 'test/echo', messages: [] }));
+    expect(invalid).toBeInstanceOf(Anthropic.BadRequestError);
+  });
+
   it('completes a tool-use round trip', async () => {
     const question: Anthropic.MessageParam = { role: 'user', content: 'Weather in Paris?' };
     const first = await client.messages.create({

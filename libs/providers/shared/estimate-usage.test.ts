@@ -1,6 +1,7 @@
 import type { ChatRequest, Usage } from '../../contracts';
 import { DeliveredText, type WrittenPiece } from './delivered-text';
-import { estimateUsage, MEDIA_TOKENS, TOKENS_PER_MESSAGE } from './estimate-usage';
+import { MEDIA_TOKENS, TOKENS_PER_MESSAGE } from '../../tokens';
+import { estimateUsage } from './estimate-usage';
 import { chatJob } from './testing/chat-job-fixture';
 
 const pricing = { prompt: 1e-6, completion: 2e-6, request: 0.001 };

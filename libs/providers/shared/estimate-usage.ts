@@ -1,18 +1,6 @@
 import type { ChatJob, ChatRequest, Usage } from '../../contracts';
-import { countTokens } from './count-tokens';
+import { countTokens, estimatePromptTokens, tokenizerEncoding, type TokenizerEncoding } from '../../tokens';
 import type { DeliveredText } from './delivered-text';
-import { promptText } from './prompt-text';
-import { tokenizerEncoding, type TokenizerEncoding } from './tokenizer-encoding';
-
-/**
- * What an image, audio clip or file is taken to cost. Providers price an image by its size: OpenAI
- * 765 tokens for 1024×1024 at high detail, Anthropic about width × height / 750 (1,398 for
- * 1024×1024), Gemini 258 per 768×768 tile; 1,000 is a megapixel image's usual price. It stays
- * below the 2,500 per image that admission reserves, so an estimate never outgrows its reservation.
- */
-export const MEDIA_TOKENS = 1_000;
-/** The chat template's role markers and separators: OpenAI's cookbook counts 3 per message. */
-export const TOKENS_PER_MESSAGE = 3;
 
 /**
  * Usage counted by the gateway, for an answer whose provider did not count it (all or part):
@@ -41,13 +29,6 @@ export function estimateUsage(job: ChatJob, delivered: DeliveredText, reported: 
     completion_tokens_details: { reasoning_tokens: completion.reasoningTokens },
     usage_estimated: true,
   };
-}
-
-function estimatePromptTokens(request: ChatRequest, encoding: TokenizerEncoding): number {
-  const prompt = promptText(request);
-  return (
-    countTokens(prompt.text, encoding) + prompt.media * MEDIA_TOKENS + prompt.messages * TOKENS_PER_MESSAGE
-  );
 }
 
 /** Never more than the request's `max_tokens`, which the provider cannot have passed. */

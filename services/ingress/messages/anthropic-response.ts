@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { GatewayError } from '../../../libs/contracts';
-import { ChatResponse, type ResponseFormat } from '../chat/chat-response';
+import { ChatResponse, type ResponseFormat, type ResponseOptions } from '../chat/chat-response';
 import { anthropicErrorBody } from './anthropic-error';
 import { formatSseEvent } from './format-sse-event';
 import { gatewayChunkSchema, gatewayCompletionSchema } from '../../../libs/contracts';
@@ -23,9 +23,14 @@ export function sendAnthropicError(
  * https://docs.anthropic.com/en/docs/build-with-claude/streaming
  */
 export class AnthropicSseResponse extends ChatResponse {
-  private readonly translator = new MessageStreamTranslator();
+  private readonly translator: MessageStreamTranslator;
   /** Ended early, because a chunk could not be read; later frames are dropped. */
   private ended = false;
+
+  constructor(options: ResponseOptions, estimatedInputTokens: number) {
+    super(options.reply, options.headers, options.onClientGone);
+    this.translator = new MessageStreamTranslator(estimatedInputTokens);
+  }
 
   protected send(chunks: Buffer[]): void {
     if (this.ended) return;
@@ -95,15 +100,18 @@ export class AnthropicJsonResponse extends ChatResponse {
 }
 
 /**
- * Answers in Anthropic's Messages shapes. The generation id is also sent as `request-id`, the header in
- * which Anthropic's SDKs look for the id of a request (`_request_id`).
+ * Answers in Anthropic's Messages shapes; a stream's `message_start` says `estimatedInputTokens`.
+ * The generation id is also sent as `request-id`, the header in which Anthropic's SDKs look for the
+ * id of a request (`_request_id`).
  */
-export const anthropicFormat: ResponseFormat = {
-  create: ({ reply, headers, stream, onClientGone }) => {
-    const generationId = headers['x-generation-id'];
-    const withRequestId = generationId ? { ...headers, 'request-id': generationId } : headers;
-    return stream
-      ? new AnthropicSseResponse(reply, withRequestId, onClientGone)
-      : new AnthropicJsonResponse(reply, withRequestId, onClientGone);
-  },
-};
+export function anthropicFormat(estimatedInputTokens = 0): ResponseFormat {
+  return {
+    create: (options) => {
+      const generationId = options.headers['x-generation-id'];
+      const headers = generationId ? { ...options.headers, 'request-id': generationId } : options.headers;
+      return options.stream
+        ? new AnthropicSseResponse({ ...options, headers }, estimatedInputTokens)
+        : new AnthropicJsonResponse(options.reply, headers, options.onClientGone);
+    },
+  };
+}

@@ -38,8 +38,9 @@ interface OpenBlock {
  * The gateway's `chat.completion.chunk`s, one at a time, as Anthropic's stream events: `message_start`
  * with the first chunk, a content block per run of reasoning, text or one tool call (by its index),
  * and at `finish()` the stop reason and usage (which the gateway sends last) in `message_delta`,
- * then `message_stop`. Input tokens are known only at the end, so `message_start` says 0 and
- * `message_delta` carries every count, as Anthropic's own stream does.
+ * then `message_stop`. The provider's count of input tokens is known only at the end, so
+ * `message_start` says the gateway's own count of the prompt (`estimatedInputTokens`) and
+ * `message_delta` carries every exact count, as Anthropic's own stream does.
  * https://docs.anthropic.com/en/docs/build-with-claude/streaming#event-types
  */
 export class MessageStreamTranslator {
@@ -52,11 +53,13 @@ export class MessageStreamTranslator {
   private nativeFinishReason: string | null = null;
   private usage: GatewayUsage | null = null;
 
+  constructor(private readonly estimatedInputTokens = 0) {}
+
   push(chunk: GatewayChunk): MessageStreamEvent[] {
     const events: MessageStreamEvent[] = [];
     if (this.messageId === null) {
       this.messageId = chunk.id;
-      events.push(messageStart(chunk));
+      events.push(messageStart(chunk, this.estimatedInputTokens));
     }
     this.usage = chunk.usage ?? this.usage;
     // The gateway answers with one choice (n = 1).
@@ -178,7 +181,7 @@ export class MessageStreamTranslator {
   }
 }
 
-function messageStart(chunk: GatewayChunk): MessageStreamEvent {
+function messageStart(chunk: GatewayChunk, inputTokens: number): MessageStreamEvent {
   return {
     type: 'message_start',
     message: {
@@ -189,7 +192,7 @@ function messageStart(chunk: GatewayChunk): MessageStreamEvent {
       content: [],
       stop_reason: null,
       stop_sequence: null,
-      usage: toAnthropicUsage(null),
+      usage: { ...toAnthropicUsage(null), input_tokens: inputTokens },
     },
   };
 }

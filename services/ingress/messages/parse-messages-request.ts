@@ -10,3 +10,13 @@ export function parseMessagesRequest(body: unknown): MessagesRequest {
   if (!parsed.success) throw errors.badRequest(describeValidationError(parsed.error));
   return parsed.data;
 }
+
+/**
+ * The body of `count_tokens`: a Messages request without `max_tokens`, which does not change the
+ * prompt. It is given one, so that the request reads as any other.
+ */
+export function parseCountTokensRequest(body: unknown): MessagesRequest {
+  const withLimit =
+    body !== null && typeof body === 'object' && !Array.isArray(body) ? { max_tokens: 1, ...body } : body;
+  return parseMessagesRequest(withLimit);
+}

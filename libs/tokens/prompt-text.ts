@@ -1,4 +1,4 @@
-import type { ChatRequest } from '../../contracts';
+import type { ChatRequest } from '../contracts';
 
 /** What a request sends the model, to count its tokens: its text, and its parts that are not text. */
 export interface PromptText {

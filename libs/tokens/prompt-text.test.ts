@@ -1,4 +1,4 @@
-import type { ChatRequest } from '../../contracts';
+import type { ChatRequest } from '../contracts';
 import { promptText, type PromptText } from './prompt-text';
 
 const request = (fields: Partial<ChatRequest>): ChatRequest => ({
