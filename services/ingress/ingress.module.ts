@@ -11,6 +11,7 @@ import { AttemptRunner } from './chat/attempt-runner';
 import { RoutePlanner } from './chat/route-planner';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
 import { ChatCompletionsService } from './chat/chat-completions.service';
+import { CompletionsController } from './completions/completions.controller';
 import { eventPublisherProvider, EventStreamLifecycle } from './chat/event-publisher.provider';
 import { INGRESS_ENV, ingressEnvSchema } from './config';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
@@ -22,12 +23,15 @@ import { MessagesController } from './messages/messages.controller';
 import { EndpointsController } from './models/endpoints.controller';
 import { ModelsController } from './models/models.controller';
 import { PresetReportController } from './presets/preset-report.controller';
+import { ResponsesController } from './responses/responses.controller';
 
 @Module({
   imports: [MessagingModule.forRoot('ingress'), CatalogModule],
   controllers: [
     ChatCompletionsController,
+    CompletionsController,
     MessagesController,
+    ResponsesController,
     ModelsController,
     EndpointsController,
     GenerationController,

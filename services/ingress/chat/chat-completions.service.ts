@@ -19,6 +19,7 @@ import { AttemptRunner, type RunResult } from './attempt-runner';
 import { chargedToLimit, chargeOf } from './charge';
 import { openAiFormat, type ChatResponse, type ResponseFormat } from './chat-response';
 import { buildGenerationEvent } from './generation-event';
+import { promptAsMessages } from './prompt-as-messages';
 import { RoutePlanner } from './route-planner';
 
 interface AcceptedRequest {
@@ -197,7 +198,7 @@ export function parseChatRequest(body: unknown): ChatRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw errors.badRequest('Invalid request: the body must be a JSON object.');
   }
-  const parsed = chatRequestSchema.safeParse(body);
+  const parsed = chatRequestSchema.safeParse(promptAsMessages(body));
   if (!parsed.success) throw errors.badRequest(describeValidationError(parsed.error));
   return parsed.data;
 }

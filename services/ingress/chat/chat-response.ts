@@ -118,7 +118,13 @@ export class SseChatResponse extends ChatResponse {
       this.sendError(error);
       return;
     }
-    const chunk = {
+    const chunk = this.errorChunk(error, context);
+    this.reply.raw.end(Buffer.concat([SSE_DATA, Buffer.from(JSON.stringify(chunk)), SSE_END_OF_EVENT]));
+  }
+
+  /** The last chunk of a stream that failed after it started, as OpenRouter sends it. */
+  protected errorChunk(error: GatewayError, context: ErrorChunkContext): object {
+    return {
       id: context.generationId,
       object: 'chat.completion.chunk',
       created: Math.floor(Date.now() / 1000),
@@ -127,7 +133,6 @@ export class SseChatResponse extends ChatResponse {
       error: error.toBody(),
       choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error', native_finish_reason: null }],
     };
-    this.reply.raw.end(Buffer.concat([SSE_DATA, Buffer.from(JSON.stringify(chunk)), SSE_END_OF_EVENT]));
   }
 }
 

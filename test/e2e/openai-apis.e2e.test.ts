@@ -1,0 +1,212 @@
+import OpenAI from 'openai';
+import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
+import { waitForGeneration } from '../../libs/testing/wait-for-generation';
+import { echoCost, TEST_CATALOG } from './test-catalog';
+
+jest.setTimeout(60_000);
+
+/** OpenAI's other API surfaces on the gateway, driven by the official SDK with only its base URL changed. */
+let stack: TestStack;
+let client: OpenAI;
+
+/** A model that takes structured outputs (test/echo drops them). */
+const CATALOG = `${TEST_CATALOG}
+  test/structured:
+    name: Test Structured
+    context_length: 4096
+    supported_parameters: [max_tokens, tools, tool_choice, response_format]
+    endpoints:
+      - { provider: sim, upstream_model: echo, pricing: { prompt: 1, completion: 2 } }
+`;
+
+beforeAll(async () => {
+  stack = await startTestStack({ catalog: CATALOG });
+  client = new OpenAI({ baseURL: stack.baseUrl, apiKey: stack.apiKey, maxRetries: 0 });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function apiError(request: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
+  try {
+    await request;
+  } catch (error) {
+    if (error instanceof OpenAI.APIError) return error;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('legacy completions', () => {
+  it('completes a prompt, priced and recorded like a chat completion', async () => {
+    const { data, response } = await client.completions
+      .create({ model: 'test/echo', prompt: 'Say hi', max_tokens: 20 })
+      .withResponse();
+    expect(data).toMatchObject({
+      object: 'text_completion',
+      model: 'test/echo',
+      choices: [{ index: 0, text: 'Echo: Say hi', finish_reason: 'stop', logprobs: null }],
+    });
+    expect(data.id).toBe(response.headers.get('x-generation-id'));
+    const usage = data.usage as OpenAI.CompletionUsage & { cost: number };
+    expect(usage.completion_tokens).toBeGreaterThan(0);
+    expect(usage.cost).toBeCloseTo(echoCost(usage.prompt_tokens, usage.completion_tokens), 12);
+
+    const record = await waitForGeneration(stack, data.id);
+    expect(record).toMatchObject({ model: 'test/echo', tokens_completion: usage.completion_tokens });
+  });
+
+  it('streams text completions, usage last', async () => {
+    const stream = await client.completions.create({ model: 'test/echo', prompt: 'Stream it', stream: true });
+    let text = '';
+    const objects = new Set<string>();
+    let usage: OpenAI.CompletionUsage | undefined;
+    for await (const chunk of stream) {
+      objects.add(chunk.object);
+      text += chunk.choices[0]?.text ?? '';
+      usage = chunk.usage ?? usage;
+    }
+    expect(text).toBe('Echo: Stream it');
+    expect([...objects]).toEqual(['text_completion']);
+    expect(usage?.completion_tokens).toBeGreaterThan(0);
+  });
+
+  it('refuses what it cannot honour, and a body without a prompt, with a 400', async () => {
+    const echo = await apiError(client.completions.create({ model: 'test/echo', prompt: 'x', echo: true }));
+    expect(echo.status).toBe(400);
+    expect(echo.message).toContain('echo: is not supported');
+    const none = await apiError(client.completions.create({ model: 'test/echo' } as never));
+    expect(none.status).toBe(400);
+    expect(none.message).toContain('prompt: is required');
+  });
+});
+
+describe('prompt on /chat/completions', () => {
+  it('takes a prompt in place of messages, as OpenRouter does', async () => {
+    const completion = await client.chat.completions.create({ model: 'test/echo', prompt: 'Hi' } as never);
+    expect(completion.choices[0].message.content).toBe('Echo: Hi');
+  });
+
+  it('refuses both a prompt and messages', async () => {
+    const error = await apiError(
+      client.chat.completions.create({
+        model: 'test/echo',
+        prompt: 'Hi',
+        messages: [{ role: 'user', content: 'Hi' }],
+      } as never),
+    );
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('either "messages" or "prompt"');
+  });
+});
+
+describe('the Responses API', () => {
+  const weather: OpenAI.Responses.FunctionTool = {
+    type: 'function',
+    name: 'get_weather',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    strict: true,
+  };
+
+  it('answers a string input, priced, under the generation id', async () => {
+    const { data, response } = await client.responses
+      .create({
+        model: 'test/echo',
+        input: 'Hello responses',
+        instructions: 'Be brief.',
+        max_output_tokens: 50,
+      })
+      .withResponse();
+    expect(data.output_text).toBe('Echo: Hello responses');
+    expect(data).toMatchObject({
+      object: 'response',
+      status: 'completed',
+      model: 'test/echo',
+      instructions: 'Be brief.',
+      max_output_tokens: 50,
+      store: false,
+    });
+    expect(data.id).toBe(response.headers.get('x-generation-id'));
+    const usage = data.usage as OpenAI.Responses.ResponseUsage & { cost: number };
+    expect(usage.output_tokens).toBeGreaterThan(0);
+    expect(usage.cost).toBeCloseTo(echoCost(usage.input_tokens, usage.output_tokens), 12);
+    await waitForGeneration(stack, data.id);
+  });
+
+  it("streams the Responses event sequence, which the SDK's stream helper assembles", async () => {
+    const stream = client.responses.stream({ model: 'test/echo', input: 'Stream responses' });
+    const types: string[] = [];
+    let text = '';
+    stream.on('event', (event) => types.push(event.type));
+    stream.on('response.output_text.delta', (event) => (text += event.delta));
+    const final = await stream.finalResponse();
+    expect(text).toBe('Echo: Stream responses');
+    expect(final.output_text).toBe('Echo: Stream responses');
+    expect(final.status).toBe('completed');
+    expect(final.usage?.output_tokens).toBeGreaterThan(0);
+    expect(types.slice(0, 4)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.content_part.added',
+    ]);
+    expect(types.slice(-4)).toEqual([
+      'response.output_text.done',
+      'response.content_part.done',
+      'response.output_item.done',
+      'response.completed',
+    ]);
+  });
+
+  it('completes a streamed tool call round trip', async () => {
+    const input: OpenAI.Responses.ResponseInputItem[] = [{ role: 'user', content: 'Weather in Paris?' }];
+    const stream = client.responses.stream({ model: 'test/echo', input, tools: [weather] });
+    let argumentsText = '';
+    stream.on('response.function_call_arguments.delta', (event) => (argumentsText += event.delta));
+    const first = await stream.finalResponse();
+    const call = first.output.find((item) => item.type === 'function_call')!;
+    expect(call).toMatchObject({ name: 'get_weather', status: 'completed' });
+    expect(JSON.parse(call.arguments)).toEqual({ city: 'example' });
+    expect(argumentsText).toBe(call.arguments);
+
+    const second = await client.responses.create({
+      model: 'test/echo',
+      tools: [weather],
+      input: [...input, call, { type: 'function_call_output', call_id: call.call_id, output: 'sunny, 21C' }],
+    });
+    expect(second.output_text).toBe('Tool result: sunny, 21C');
+  });
+
+  it('answers JSON that follows text.format', async () => {
+    const response = await client.responses.create({
+      model: 'test/structured',
+      input: 'Pick a city',
+      text: {
+        format: {
+          type: 'json_schema',
+          name: 'city',
+          schema: weather.parameters as Record<string, unknown>,
+          strict: true,
+        },
+      },
+    });
+    expect(JSON.parse(response.output_text)).toEqual({ city: 'example' });
+  });
+
+  it('is stateless: store and previous_response_id are refused with a 400', async () => {
+    const stored = await apiError(client.responses.create({ model: 'test/echo', input: 'x', store: true }));
+    expect(stored.status).toBe(400);
+    expect(stored.message).toContain('store');
+    const chained = await apiError(
+      client.responses.create({ model: 'test/echo', input: 'x', previous_response_id: 'gen-1-a' }),
+    );
+    expect(chained.status).toBe(400);
+    expect(chained.message).toContain('previous_response_id');
+  });
+
+  it('answers a provider failure before the stream began as an HTTP error', async () => {
+    const error = await apiError(client.responses.create({ model: 'test/down', input: 'x' }));
+    expect(error.status).toBe(502);
+  });
+});
