@@ -103,6 +103,8 @@ const endpointSchema = z.strictObject({
   data_collection: z.enum(['allow', 'deny'], { message: 'must be allow or deny' }).default('allow'),
   /** The weights' precision, for `provider.quantizations`. */
   quantization: z.enum(quantizations, { message: `must be one of ${quantizations.join(', ')}` }).optional(),
+  /** The provider keeps nothing of a request (zero data retention), for `provider.zdr`. */
+  zdr: z.boolean().default(false),
 });
 
 const modelSchema = z.strictObject({
@@ -113,6 +115,8 @@ const modelSchema = z.strictObject({
   input_modalities: z.array(z.enum(['text', 'image', 'file', 'audio'])).default(['text']),
   output_modalities: z.array(z.enum(['text', 'image', 'audio'])).default(['text']),
   supported_parameters: supportedParameters.optional(),
+  /** The model's licence lets its outputs train other models, for `provider.enforce_distillable_text`. */
+  distillable: z.boolean().default(false),
   endpoints: z.array(endpointSchema).min(1, 'a model needs at least one endpoint'),
 });
 

@@ -34,6 +34,8 @@ export interface EndpointConfig {
   dataCollection: 'allow' | 'deny';
   /** Absent when the catalog does not say; `provider.quantizations` then treats it as `unknown`. */
   quantization?: Quantization;
+  /** Zero data retention: the provider keeps nothing of a request. */
+  zdr: boolean;
 }
 
 /** One arm of a preset: the routing request it stands for, and parameters set on the request. */
@@ -61,6 +63,8 @@ export interface ModelConfig {
   outputModalities: string[];
   /** Absent when the catalog does not say: then nothing is filtered. */
   supportedParameters?: string[];
+  /** The licence lets the model's outputs train other models. */
+  distillable: boolean;
   endpoints: EndpointConfig[];
 }
 

@@ -195,6 +195,7 @@ function toCatalog(file: CatalogFile): Catalog {
         inputModalities: m.input_modalities,
         outputModalities: m.output_modalities,
         supportedParameters: m.supported_parameters,
+        distillable: m.distillable,
         endpoints: m.endpoints.map((e) => ({
           providerId: e.provider,
           upstreamModel: e.upstream_model,
@@ -208,6 +209,7 @@ function toCatalog(file: CatalogFile): Catalog {
           ...(e.supported_parameters && { supportedParameters: e.supported_parameters }),
           dataCollection: e.data_collection,
           ...(e.quantization && { quantization: e.quantization }),
+          zdr: e.zdr,
         })),
       },
     ]),

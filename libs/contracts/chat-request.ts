@@ -128,6 +128,10 @@ export const providerPreferencesSchema = z.strictObject({
   allow_fallbacks: z.boolean().optional(),
   require_parameters: z.boolean().optional(),
   data_collection: z.enum(['allow', 'deny'], { message: 'must be allow or deny' }).optional(),
+  /** Only endpoints that keep nothing of the request (zero data retention). */
+  zdr: z.boolean().optional(),
+  /** Only models whose licence lets their outputs be used to train other models. */
+  enforce_distillable_text: z.boolean().optional(),
   quantizations: z.array(z.string()).optional(),
   sort: z
     .union(

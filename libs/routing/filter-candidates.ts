@@ -35,6 +35,13 @@ function supportsParameter(supported: string[], parameter: string): boolean {
   return supported.includes(parameter) || supported.includes(PARAMETER_ALIASES[parameter] ?? parameter);
 }
 
+/**
+ * Parameters without which the answer means something else (a tool call, JSON in a schema): an
+ * endpoint that would drop them is never chosen, `require_parameters` or not. A sampling parameter
+ * an endpoint lacks is dropped by the worker instead, as OpenRouter does.
+ */
+const MEANING_PARAMETERS = new Set(['tools', 'tool_choice', 'response_format', 'structured_outputs']);
+
 /** Hard filters, each returning the reason it excludes an endpoint, or null to keep it. */
 const FILTERS: Filter[] = [
   ({ endpoint }, { provider }) =>
@@ -49,6 +56,18 @@ const FILTERS: Filter[] = [
     provider.data_collection === 'deny' && endpoint.dataCollection === 'allow'
       ? 'may collect data; provider.data_collection is deny'
       : null,
+  ({ endpoint }, { provider }) =>
+    provider.zdr && !endpoint.zdr ? 'retains data; provider.zdr is true' : null,
+  ({ model }, { provider }) =>
+    provider.enforce_distillable_text && !model.distillable
+      ? 'model does not allow distillation; provider.enforce_distillable_text is true'
+      : null,
+  ({ model, endpoint }, { parameters }) => {
+    const supported = endpoint.supportedParameters ?? model.supportedParameters;
+    if (!supported) return null;
+    const missing = parameters.filter((p) => MEANING_PARAMETERS.has(p) && !supportsParameter(supported, p));
+    return missing.length > 0 ? `does not support ${missing.join(', ')}` : null;
+  },
   ({ model, endpoint }, { provider, parameters }) => {
     // A catalog entry without a list accepts every parameter, as the worker treats it.
     const supported = endpoint.supportedParameters ?? model.supportedParameters;
@@ -74,8 +93,9 @@ const FILTERS: Filter[] = [
 ];
 
 /**
- * OpenRouter's hard provider filters: `only`, `ignore`, `quantizations`, `data_collection`,
- * `require_parameters`, `max_price` (USD per million tokens, per request) and `:free`. Keeps the
+ * OpenRouter's hard provider filters: `only`, `ignore`, `quantizations`, `data_collection`, `zdr`,
+ * `enforce_distillable_text`, `require_parameters` (and, always, the parameters that change what
+ * an answer means: tools and response formats), `max_price` (USD per million tokens, per request) and `:free`. Keeps the
  * candidates' order; each excluded endpoint says which constraint excluded it (the first that did).
  * `max_price.image` is accepted but not applied: the catalog does not price images.
  * https://openrouter.ai/docs/features/provider-routing

@@ -164,6 +164,18 @@ describe('planRoute', () => {
     ).toEqual(expected);
   });
 
+  it.each<[string, Partial<RouteRequest>]>([
+    ['provider.order', { provider: { order: ['a'] } }],
+    ['provider.sort', { provider: { sort: 'price' } }],
+    ['a :floor suffix', { model: 'x/one:floor' }],
+  ])('sticky session: an explicit %s wins over the session endpoint', (_case, request) => {
+    const attempts = attemptsOf(
+      { model: 'x/one', sessionId: 's1', ...request },
+      { stickyEndpoint: 'b@x/one' },
+    );
+    expect(attempts[0]).toBe('x/one@a');
+  });
+
   it('gives each attempt its provider subject and per-token pricing', () => {
     const plan = planRoute({ model: 'x/two', provider: { only: ['c'] } }, catalog, subjects, context());
     expect(plan).toEqual({

@@ -91,7 +91,9 @@ export function planRoute(
   }
   const ordered = orderCandidates(kept, provider, variants, context);
   const healthy = deprioritiseUnavailable(applySoftPreferences(ordered, provider), context.now);
-  const pinned = pinStickyEndpoint(healthy, context.stickyEndpoint, context.now);
+  // An explicit `order` or `sort` is the caller's choice for this request; a session's memory is not.
+  const explicitOrder = !!provider.order || !!provider.sort || variants.some((v) => v.sortBy);
+  const pinned = explicitOrder ? healthy : pinStickyEndpoint(healthy, context.stickyEndpoint, context.now);
   const byok = new Set(request.byokProviders ?? []);
   const attempts = byokFirst(withoutFallbacks(pinned, provider), byok).map((candidate) =>
     toAttempt(candidate, catalog, subjects, byok, preset, parameters),

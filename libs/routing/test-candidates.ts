@@ -11,6 +11,7 @@ export function candidate(
     completion?: number;
     health?: Partial<EndpointHealth>;
     endpoint?: Partial<EndpointConfig>;
+    distillable?: boolean;
   } = {},
 ): RouteCandidate {
   const modelId = options.model ?? 'x/one';
@@ -23,6 +24,7 @@ export function candidate(
       contextLength: 100,
       inputModalities: ['text'],
       outputModalities: ['text'],
+      distillable: options.distillable ?? false,
       endpoints: [],
     },
     endpoint: {
@@ -35,6 +37,7 @@ export function candidate(
       },
       contextLength: 100,
       dataCollection: 'allow',
+      zdr: false,
       ...options.endpoint,
     },
     ...(options.health && {

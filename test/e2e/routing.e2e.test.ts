@@ -36,6 +36,17 @@ models:
     context_length: 4096
     endpoints:
       - { provider: dear, upstream_model: echo, pricing: { prompt: 10, completion: 10 } }
+  test/tooled:
+    name: Test Tooled
+    context_length: 4096
+    supported_parameters: [max_tokens]
+    endpoints:
+      - { provider: cheap, upstream_model: echo, pricing: { prompt: 1, completion: 1 } }
+      - provider: dear
+        upstream_model: echo
+        pricing: { prompt: 10, completion: 10 }
+        supported_parameters: [max_tokens, tools, tool_choice]
+        zdr: true
 presets:
   exp:
     variants:
@@ -117,7 +128,56 @@ describe('provider routing', () => {
   });
 });
 
+describe('parameters that change the answer', () => {
+  const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }];
+
+  it('sends a request with tools only to an endpoint that takes tools, without require_parameters', async () => {
+    for (let i = 0; i < 3; i++) {
+      const completion = await complete({ model: 'test/tooled', tools });
+      expect(completion.provider).toBe('Dear');
+      expect(completion.choices[0].finish_reason).toBe('tool_calls');
+    }
+    // Without tools, price balancing favours the cheap endpoint.
+    const providers = new Set<string>();
+    for (let i = 0; i < 6; i++) providers.add((await complete({ model: 'test/tooled' })).provider);
+    expect(providers).toContain('Cheap');
+  });
+
+  it('answers 404 when no endpoint takes response_format, rather than dropping it', async () => {
+    const error = await apiError(
+      complete({ model: 'test/tooled', response_format: { type: 'json_object' } }),
+    );
+    expect(error.status).toBe(404);
+    expect(JSON.stringify(error.error)).toContain('does not support response_format');
+  });
+
+  it('routes provider.zdr only to endpoints that retain nothing', async () => {
+    for (let i = 0; i < 3; i++) {
+      expect((await complete({ model: 'test/tooled', provider: { zdr: true } })).provider).toBe('Dear');
+    }
+    const error = await apiError(
+      complete({ model: 'test/twin', provider: { enforce_distillable_text: true } }),
+    );
+    expect(error.status).toBe(404);
+  });
+});
+
 describe('sticky sessions', () => {
+  it("does not override the request's own provider.order", async () => {
+    const first = await complete({
+      model: 'test/twin',
+      session_id: 'session-3',
+      provider: { order: ['mid'] },
+    });
+    expect(first.provider).toBe('Mid');
+    const ordered = await complete({
+      model: 'test/twin',
+      session_id: 'session-3',
+      provider: { order: ['cheap'] },
+    });
+    expect(ordered.provider).toBe('Cheap');
+  });
+
   it('keeps a session on the endpoint that served it, where balancing alone would alternate', async () => {
     const providers = new Set<string>();
     for (let i = 0; i < 8; i++) {
