@@ -12,8 +12,20 @@ const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 let stack: TestStack;
 let bus: Bus;
 
+/** The presets the report is asked about; a report names a preset of the catalog. */
+const CATALOG = `${TEST_CATALOG}
+presets:
+  checkout-bot:
+    variants:
+      - { name: fast, weight: 1, model: test/echo }
+      - { name: smart, weight: 1, model: test/echo }
+  no-traffic-yet:
+    variants:
+      - { name: only, weight: 1, model: test/echo }
+`;
+
 beforeAll(async () => {
-  stack = await startTestStack({ catalog: TEST_CATALOG });
+  stack = await startTestStack({ catalog: CATALOG });
   bus = await Bus.connect({ url: NATS_URL, namespace: stack.namespace, name: 'preset-report-e2e' });
 });
 
@@ -151,7 +163,17 @@ it('compares the two arms of a preset from the generation events', async () => {
 it('answers a preset without traffic with an empty report', async () => {
   const response = await getReport('presets/no-traffic-yet/report?window=15m');
   expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ data: { preset: 'no-traffic-yet', window: '15m', variants: [] } });
+  expect(await response.json()).toMatchObject({
+    data: { preset: 'no-traffic-yet', window: '15m', variants: [] },
+  });
+});
+
+it('answers 404 for a preset the catalog does not have', async () => {
+  const response = await getReport('presets/never-heard-of/report');
+  expect(response.status).toBe(404);
+  expect(await response.json()).toMatchObject({
+    error: { code: 404, message: 'Preset "never-heard-of" not found.' },
+  });
 });
 
 it('refuses a window it cannot read with a 400 that names the field', async () => {
