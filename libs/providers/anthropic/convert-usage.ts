@@ -1,5 +1,6 @@
 import type { TokenPricing, Usage } from '../../contracts';
 import type { AnthropicUsage } from './anthropic-api';
+import { priceTokens } from '../shared/price-tokens';
 
 /** Usage with OpenRouter's count of prompt tokens written to the cache. */
 export type AnthropicGatewayUsage = Usage & {
@@ -31,7 +32,7 @@ export function convertUsage(
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    cost: promptTokens * pricing.prompt + completionTokens * pricing.completion + pricing.request,
+    cost: priceTokens(promptTokens, completionTokens, pricing),
     prompt_tokens_details: { cached_tokens: cachedTokens, cache_write_tokens: cacheWriteTokens },
     completion_tokens_details: { reasoning_tokens: usage?.output_tokens_details?.thinking_tokens ?? 0 },
   };

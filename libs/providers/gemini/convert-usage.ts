@@ -1,5 +1,6 @@
 import type { TokenPricing, Usage } from '../../contracts';
 import type { UsageMetadata } from './gemini-api';
+import { priceTokens } from '../shared/price-tokens';
 
 /**
  * Gemini's `usageMetadata` in OpenAI's terms, priced from the catalog (USD per token); null when
@@ -25,7 +26,7 @@ export function convertUsage(
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    cost: promptTokens * pricing.prompt + completionTokens * pricing.completion + pricing.request,
+    cost: priceTokens(promptTokens, completionTokens, pricing),
     prompt_tokens_details: { cached_tokens: metadata?.cachedContentTokenCount ?? 0 },
     completion_tokens_details: { reasoning_tokens: reasoningTokens },
   };

@@ -1,5 +1,6 @@
 import type { TokenPricing, Usage } from '../../contracts';
 import { upstreamUsageSchema } from './openai-compatible-api';
+import { priceTokens } from '../shared/price-tokens';
 
 /**
  * Usage in OpenAI's terms, priced from the catalog (USD per token); null when the provider counted
@@ -29,7 +30,7 @@ export function convertUsage(upstreamUsage: unknown, pricing: TokenPricing): Usa
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    cost: promptTokens * pricing.prompt + completionTokens * pricing.completion + pricing.request,
+    cost: priceTokens(promptTokens, completionTokens, pricing),
     prompt_tokens_details: { cached_tokens: cachedTokens },
     completion_tokens_details: { reasoning_tokens: reasoningTokens },
   };

@@ -1,6 +1,7 @@
 import type { ChatJob, ChatRequest, Usage } from '../../contracts';
 import { countTokens, estimatePromptTokens, tokenizerEncoding, type TokenizerEncoding } from '../../tokens';
 import type { DeliveredText } from './delivered-text';
+import { priceTokens } from './price-tokens';
 
 /**
  * Usage counted by the gateway, for an answer whose provider did not count it (all or part):
@@ -24,7 +25,7 @@ export function estimateUsage(job: ChatJob, delivered: DeliveredText, reported: 
     prompt_tokens: prompt.tokens,
     completion_tokens: completion.tokens,
     total_tokens: prompt.tokens + completion.tokens,
-    cost: prompt.tokens * pricing.prompt + completion.tokens * pricing.completion + pricing.request,
+    cost: priceTokens(prompt.tokens, completion.tokens, pricing),
     prompt_tokens_details: prompt.details,
     completion_tokens_details: { reasoning_tokens: completion.reasoningTokens },
     usage_estimated: true,
