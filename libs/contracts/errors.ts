@@ -65,7 +65,9 @@ export class GatewayError extends Error {
     };
   }
 
+  /** Headers do not travel; a refusal that says when to come back gets its `Retry-After` again here. */
   static fromWire(wire: WireError): GatewayError {
+    const headers = retryAfterHeader(wire.error.code, wire.retryAfterMs);
     return new GatewayError({
       status: wire.error.code,
       message: wire.error.message,
@@ -73,8 +75,22 @@ export class GatewayError extends Error {
       retryable: wire.retryable,
       retryScope: wire.retryScope,
       retryAfterMs: wire.retryAfterMs,
+      ...(headers && { headers }),
     });
   }
+}
+
+/**
+ * `Retry-After` (whole seconds, rounded up) for a 429 or 503: the provider's own advice when it gave
+ * one, else a second, so that a client that honours it backs off instead of hammering.
+ */
+function retryAfterHeader(
+  status: number,
+  retryAfterMs: number | undefined,
+): Record<string, string> | undefined {
+  if (status !== 429 && status !== 503) return undefined;
+  if (status === 503 && retryAfterMs === undefined) return undefined;
+  return { 'Retry-After': String(Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000))) };
 }
 
 /** How an error travels between services (an error frame, a failed plan). */

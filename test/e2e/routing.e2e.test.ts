@@ -107,6 +107,12 @@ describe('provider routing', () => {
     expect(error.status).toBe(502);
   });
 
+  it("answers a provider's 429, when it is the final answer, with its Retry-After", async () => {
+    const error = await apiError(complete({ provider: { order: ['limited'], allow_fallbacks: false } }));
+    expect(error.status).toBe(429);
+    expect(error.headers?.get('retry-after')).toBe('1');
+  });
+
   it('answers 404 saying which constraint excluded which endpoint', async () => {
     const error = await apiError(
       complete({ provider: { only: ['dear', 'mid'], max_price: { prompt: 1.5 } } }),
