@@ -67,6 +67,10 @@ const supportedParameters = z.array(z.string().min(1));
  */
 const providerSchema = z.strictObject({
   name: z.string().min(1),
+  /** Listed by `GET /providers`, as OpenRouter lists them. */
+  privacy_policy_url: z.url().optional(),
+  terms_of_service_url: z.url().optional(),
+  status_page_url: z.url().optional(),
   family: z.enum(providerFamilies),
   base_url: baseUrl,
   api_key_env: z
@@ -94,6 +98,10 @@ const endpointSchema = z.strictObject({
     prompt: usdPerMillion,
     completion: usdPerMillion,
     request: z.number().min(0).default(0),
+    /** Prompt tokens read from the provider's cache, when it prices them apart (USD per million). */
+    input_cache_read: usdPerMillion.optional(),
+    /** Prompt tokens written to the provider's cache (Anthropic's cache creation). */
+    input_cache_write: usdPerMillion.optional(),
   }),
   context_length: z.number().int().positive().optional(),
   max_completion_tokens: z.number().int().positive().optional(),
@@ -117,6 +125,12 @@ const modelSchema = z.strictObject({
   supported_parameters: supportedParameters.optional(),
   /** The model's licence lets its outputs train other models, for `provider.enforce_distillable_text`. */
   distillable: z.boolean().default(false),
+  /** The weights' id on Hugging Face, for open models (`meta-llama/Llama-3.1-8B-Instruct`). */
+  hugging_face_id: z.string().min(1).optional(),
+  /** The sampling parameters the model's author recommends, listed as OpenRouter lists them. */
+  default_parameters: z.record(z.string(), z.unknown()).optional(),
+  /** Use cases (`programming`, `roleplay`, …) for `GET /models?category=`. */
+  categories: z.array(z.string().min(1)).default([]),
   endpoints: z.array(endpointSchema).min(1, 'a model needs at least one endpoint'),
 });
 

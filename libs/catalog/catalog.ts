@@ -20,6 +20,9 @@ export interface ProviderConfig {
   query?: Record<string, string>;
   /** The body field that carries the output limit; absent: `max_tokens`. */
   maxTokensField?: MaxTokensField;
+  privacyPolicyUrl?: string;
+  termsOfServiceUrl?: string;
+  statusPageUrl?: string;
 }
 
 export interface EndpointConfig {
@@ -65,6 +68,9 @@ export interface ModelConfig {
   supportedParameters?: string[];
   /** The licence lets the model's outputs train other models. */
   distillable: boolean;
+  categories: string[];
+  huggingFaceId?: string;
+  defaultParameters?: Record<string, unknown>;
   endpoints: EndpointConfig[];
 }
 

@@ -180,6 +180,9 @@ function toCatalog(file: CatalogFile): Catalog {
         ...(p.auth && { auth: p.auth }),
         ...(p.query && { query: p.query }),
         ...(p.max_tokens_field && { maxTokensField: p.max_tokens_field }),
+        ...(p.privacy_policy_url && { privacyPolicyUrl: p.privacy_policy_url }),
+        ...(p.terms_of_service_url && { termsOfServiceUrl: p.terms_of_service_url }),
+        ...(p.status_page_url && { statusPageUrl: p.status_page_url }),
       },
     ]),
   );
@@ -196,6 +199,9 @@ function toCatalog(file: CatalogFile): Catalog {
         outputModalities: m.output_modalities,
         supportedParameters: m.supported_parameters,
         distillable: m.distillable,
+        categories: m.categories,
+        ...(m.hugging_face_id && { huggingFaceId: m.hugging_face_id }),
+        ...(m.default_parameters && { defaultParameters: m.default_parameters }),
         endpoints: m.endpoints.map((e) => ({
           providerId: e.provider,
           upstreamModel: e.upstream_model,
@@ -203,6 +209,12 @@ function toCatalog(file: CatalogFile): Catalog {
             prompt: e.pricing.prompt / PER_MILLION,
             completion: e.pricing.completion / PER_MILLION,
             request: e.pricing.request,
+            ...(e.pricing.input_cache_read !== undefined && {
+              inputCacheRead: e.pricing.input_cache_read / PER_MILLION,
+            }),
+            ...(e.pricing.input_cache_write !== undefined && {
+              inputCacheWrite: e.pricing.input_cache_write / PER_MILLION,
+            }),
           },
           contextLength: e.context_length ?? m.context_length,
           maxCompletionTokens: e.max_completion_tokens,

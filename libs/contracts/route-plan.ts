@@ -22,6 +22,10 @@ export interface TokenPricing {
   prompt: number;
   completion: number;
   request: number;
+  /** A prompt token read from the provider's cache; absent: the prompt price. */
+  inputCacheRead?: number;
+  /** A prompt token written to the provider's cache; absent: the prompt price. */
+  inputCacheWrite?: number;
 }
 
 /** One provider endpoint serving one model: enough for a worker to call it and price it. */

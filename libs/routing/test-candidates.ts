@@ -25,6 +25,7 @@ export function candidate(
       inputModalities: ['text'],
       outputModalities: ['text'],
       distillable: options.distillable ?? false,
+      categories: [],
       endpoints: [],
     },
     endpoint: {

@@ -22,6 +22,7 @@ import { HealthController } from './health/health.controller';
 import { MessagesController } from './messages/messages.controller';
 import { EndpointsController } from './models/endpoints.controller';
 import { ModelsController } from './models/models.controller';
+import { ProvidersController } from './models/providers.controller';
 import { PresetReportController } from './presets/preset-report.controller';
 import { ResponsesController } from './responses/responses.controller';
 
@@ -33,6 +34,7 @@ import { ResponsesController } from './responses/responses.controller';
     MessagesController,
     ResponsesController,
     ModelsController,
+    ProvidersController,
     EndpointsController,
     GenerationController,
     PresetReportController,

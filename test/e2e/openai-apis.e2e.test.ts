@@ -210,3 +210,28 @@ describe('the Responses API', () => {
     expect(error.status).toBe(502);
   });
 });
+
+describe('the model and provider lists', () => {
+  const get = (path: string) =>
+    fetch(`${stack.baseUrl}/${path}`).then((r) => r.json() as Promise<{ data: unknown }>);
+
+  it('filters models by supported parameters and counts them', async () => {
+    const all = (await get('models')).data as { id: string }[];
+    const structured = (await get('models?supported_parameters=response_format')).data as { id: string }[];
+    expect(structured.map((model) => model.id)).toEqual(['test/structured']);
+    expect(all.length).toBeGreaterThan(structured.length);
+    expect((await get('models/count')).data).toEqual({ count: all.length });
+    expect((await get('models/count?supported_parameters=response_format,tools')).data).toEqual({ count: 1 });
+  });
+
+  it("lists the catalog's providers", async () => {
+    const providers = (await get('providers')).data as { slug: string; name: string }[];
+    expect(providers).toContainEqual({
+      name: 'Simulator',
+      slug: 'sim',
+      privacy_policy_url: null,
+      terms_of_service_url: null,
+      status_page_url: null,
+    });
+  });
+});

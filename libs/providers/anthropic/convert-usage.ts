@@ -32,7 +32,10 @@ export function convertUsage(
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    cost: priceTokens(promptTokens, completionTokens, pricing),
+    cost: priceTokens(promptTokens, completionTokens, pricing, {
+      read: cachedTokens,
+      write: cacheWriteTokens,
+    }),
     prompt_tokens_details: { cached_tokens: cachedTokens, cache_write_tokens: cacheWriteTokens },
     completion_tokens_details: { reasoning_tokens: usage?.output_tokens_details?.thinking_tokens ?? 0 },
   };

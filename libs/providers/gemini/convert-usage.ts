@@ -22,12 +22,13 @@ export function convertUsage(
   const promptTokens = (metadata?.promptTokenCount ?? 0) + (metadata?.toolUsePromptTokenCount ?? 0);
   const reasoningTokens = metadata?.thoughtsTokenCount ?? 0;
   const completionTokens = (metadata?.candidatesTokenCount ?? 0) + reasoningTokens;
+  const cachedTokens = metadata?.cachedContentTokenCount ?? 0;
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    cost: priceTokens(promptTokens, completionTokens, pricing),
-    prompt_tokens_details: { cached_tokens: metadata?.cachedContentTokenCount ?? 0 },
+    cost: priceTokens(promptTokens, completionTokens, pricing, { read: cachedTokens, write: 0 }),
+    prompt_tokens_details: { cached_tokens: cachedTokens },
     completion_tokens_details: { reasoning_tokens: reasoningTokens },
   };
 }

@@ -30,7 +30,7 @@ export function convertUsage(upstreamUsage: unknown, pricing: TokenPricing): Usa
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    cost: priceTokens(promptTokens, completionTokens, pricing),
+    cost: priceTokens(promptTokens, completionTokens, pricing, { read: cachedTokens, write: 0 }),
     prompt_tokens_details: { cached_tokens: cachedTokens },
     completion_tokens_details: { reasoning_tokens: reasoningTokens },
   };

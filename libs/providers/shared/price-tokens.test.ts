@@ -19,3 +19,24 @@ describe('priceTokens', () => {
     expect(String(cost).length).toBeLessThan(14);
   });
 });
+
+describe('priceTokens with the cache', () => {
+  const pricing = {
+    prompt: 3e-6,
+    completion: 15e-6,
+    request: 0,
+    inputCacheRead: 0.3e-6,
+    inputCacheWrite: 3.75e-6,
+  };
+
+  it('prices cache reads and writes at their own prices, the rest of the prompt at the prompt price', () => {
+    // 1000 prompt tokens: 600 read, 300 written, 100 new; 10 completion tokens.
+    expect(priceTokens(1000, 10, pricing, { read: 600, write: 300 })).toBe(0.001755);
+  });
+
+  it('prices cached tokens at the prompt price when the catalog has no cache prices', () => {
+    expect(priceTokens(1000, 0, { prompt: 1e-6, completion: 0, request: 0 }, { read: 600, write: 0 })).toBe(
+      0.001,
+    );
+  });
+});

@@ -19,6 +19,13 @@ models:
     context_length: 50
     endpoints:
       - { provider: cheap, upstream_model: b, pricing: { prompt: 1, completion: 1 } }
+  test/cached:
+    name: Cached
+    context_length: 50
+    endpoints:
+      - provider: cheap
+        upstream_model: c
+        pricing: { prompt: 2, completion: 1, input_cache_read: 0.2, input_cache_write: 2.5 }
 presets:
   mixed:
     variants:
@@ -47,6 +54,11 @@ describe('worstCaseCost', () => {
     expect(worst.cost).toBeCloseTo(14 * 10e-6 + 10 * 20e-6 + 0.5, 12);
     expect(worst).toMatchObject({ completionPrice: 20e-6 });
     expect(worst.fixedCost).toBeCloseTo(14 * 10e-6 + 0.5, 12);
+  });
+
+  it('bounds the prompt at the cache-write price when it is above the prompt price', () => {
+    const worst = worstCaseCost(ask({ model: 'test/cached', max_tokens: 10 }), catalog);
+    expect(worst.fixedCost).toBeCloseTo(14 * 2.5e-6, 12);
   });
 
   it("without max_tokens, takes the endpoint's own maximum, else its whole context", () => {

@@ -55,7 +55,9 @@ export function worstCaseCost(
     // Without a limit of its own, an answer may fill the whole context window.
     const completionTokens = requested ?? endpoint.maxCompletionTokens ?? endpoint.contextLength;
     const { pricing } = endpoint;
-    const fixedCost = promptTokens * pricing.prompt + pricing.request;
+    // A prompt written to the provider's cache may cost more than one read as usual.
+    const promptPrice = Math.max(pricing.prompt, pricing.inputCacheWrite ?? 0);
+    const fixedCost = promptTokens * promptPrice + pricing.request;
     const cost = fixedCost + completionTokens * pricing.completion;
     if (cost > worst.cost)
       worst = { ...worst, cost, completionTokens, completionPrice: pricing.completion, fixedCost };

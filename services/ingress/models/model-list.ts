@@ -1,9 +1,4 @@
-import {
-  formatUsdPerToken,
-  type Catalog,
-  type EndpointConfig,
-  type ModelConfig,
-} from '../../../libs/catalog';
+import { formatPricing, type Catalog, type EndpointConfig, type ModelConfig } from '../../../libs/catalog';
 
 const cheapest = (model: ModelConfig): EndpointConfig =>
   model.endpoints.reduce((best, e) =>
@@ -27,14 +22,8 @@ export function toOpenRouterModel(model: ModelConfig) {
       tokenizer: 'Other',
       instruct_type: null,
     },
-    pricing: {
-      prompt: formatUsdPerToken(endpoint.pricing.prompt),
-      completion: formatUsdPerToken(endpoint.pricing.completion),
-      request: formatUsdPerToken(endpoint.pricing.request),
-      image: '0',
-      web_search: '0',
-      internal_reasoning: '0',
-    },
+    hugging_face_id: model.huggingFaceId ?? null,
+    pricing: { ...formatPricing(endpoint.pricing), web_search: '0', internal_reasoning: '0' },
     top_provider: {
       context_length: endpoint.contextLength,
       max_completion_tokens: endpoint.maxCompletionTokens ?? null,
@@ -42,9 +31,32 @@ export function toOpenRouterModel(model: ModelConfig) {
     },
     per_request_limits: null,
     supported_parameters: model.supportedParameters ?? [],
+    default_parameters: model.defaultParameters ?? null,
   };
 }
 
-export function toModelList(catalog: Catalog) {
-  return { data: [...catalog.models.values()].map(toOpenRouterModel) };
+/** `GET /models`'s filters, as OpenRouter takes them in the query string. */
+export interface ModelFilters {
+  /** Comma-separated: only models that take every one of them. */
+  supported_parameters?: string;
+  /** Only models listed under this use case. */
+  category?: string;
+}
+
+/** The catalog's models that pass `filters` (none: every model). */
+export function selectModels(catalog: Catalog, filters: ModelFilters = {}): ModelConfig[] {
+  const wanted = (filters.supported_parameters ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const category = filters.category?.trim().toLowerCase();
+  return [...catalog.models.values()].filter(
+    (model) =>
+      wanted.every((name) => model.supportedParameters?.includes(name) ?? false) &&
+      (!category || model.categories.some((c) => c.toLowerCase() === category)),
+  );
+}
+
+export function toModelList(models: ModelConfig[]) {
+  return { data: models.map(toOpenRouterModel) };
 }

@@ -1,4 +1,4 @@
-import { loadCatalog } from '../../../libs/catalog';
+import { loadCatalog, parseCatalog } from '../../../libs/catalog';
 import { toEndpointListing } from './endpoint-listing';
 import type { EndpointReport } from './health-book';
 
@@ -29,7 +29,9 @@ describe('toEndpointListing', () => {
       max_prompt_tokens: null,
       supported_parameters: model.supportedParameters ?? [],
       status: 0,
+      uptime_last_5m: null,
       uptime_last_30m: null,
+      uptime_last_1d: null,
       latency_last_30m: null,
       throughput_last_30m: null,
     });
@@ -42,6 +44,8 @@ describe('toEndpointListing', () => {
   ] as const)('shows live health; a %s circuit is status %p', (circuit, status) => {
     const report: EndpointReport = {
       uptimePercent: 75,
+      uptimePercent5m: 50,
+      uptimePercent1d: 99,
       latencyMs: { p50: 50, p75: 60, p90: 70, p99: 80 },
       throughputTps: { p50: 40, p75: 30, p90: 20, p99: 10 },
       circuit,
@@ -51,9 +55,36 @@ describe('toEndpointListing', () => {
     );
     expect(listing.endpoints[0]).toMatchObject({
       status,
+      uptime_last_5m: 50,
       uptime_last_30m: 75,
+      uptime_last_1d: 99,
       latency_last_30m: report.latencyMs,
       throughput_last_30m: report.throughputTps,
+    });
+  });
+
+  it("shows the catalog's quantization and cache prices", () => {
+    const quantized = parseCatalog(
+      `
+providers:
+  p: { name: P, family: openai-compatible, base_url: 'http://127.0.0.1:1/v1' }
+models:
+  a/b:
+    name: B
+    context_length: 100
+    endpoints:
+      - provider: p
+        upstream_model: b
+        quantization: fp8
+        pricing: { prompt: 3, completion: 15, input_cache_read: 0.3, input_cache_write: 3.75 }
+`,
+      'test.yaml',
+      {},
+    );
+    const listing = toEndpointListing(quantized.model('a/b')!, quantized, () => undefined);
+    expect(listing.endpoints[0]).toMatchObject({
+      quantization: 'fp8',
+      pricing: { prompt: '0.000003', input_cache_read: '0.0000003', input_cache_write: '0.00000375' },
     });
   });
 });

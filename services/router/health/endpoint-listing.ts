@@ -1,9 +1,4 @@
-import {
-  formatUsdPerToken,
-  type Catalog,
-  type EndpointConfig,
-  type ModelConfig,
-} from '../../../libs/catalog';
+import { formatPricing, type Catalog, type EndpointConfig, type ModelConfig } from '../../../libs/catalog';
 import type { Circuit } from './circuit-breaker';
 import type { EndpointReport } from './health-book';
 
@@ -45,20 +40,17 @@ function toEndpoint(
     name: `${providerName}: ${model.name}`,
     model_name: model.name,
     context_length: endpoint.contextLength,
-    pricing: {
-      prompt: formatUsdPerToken(endpoint.pricing.prompt),
-      completion: formatUsdPerToken(endpoint.pricing.completion),
-      request: formatUsdPerToken(endpoint.pricing.request),
-      image: '0',
-    },
+    pricing: formatPricing(endpoint.pricing),
     provider_name: providerName,
     tag: endpoint.providerId,
-    quantization: null,
+    quantization: endpoint.quantization ?? null,
     max_completion_tokens: endpoint.maxCompletionTokens ?? null,
     max_prompt_tokens: null,
     supported_parameters: endpoint.supportedParameters ?? model.supportedParameters ?? [],
     status: STATUS_BY_CIRCUIT[report?.circuit ?? 'closed'],
+    uptime_last_5m: report?.uptimePercent5m ?? null,
     uptime_last_30m: report?.uptimePercent ?? null,
+    uptime_last_1d: report?.uptimePercent1d ?? null,
     latency_last_30m: report?.latencyMs ?? null,
     throughput_last_30m: report?.throughputTps ?? null,
   };

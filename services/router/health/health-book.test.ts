@@ -57,6 +57,8 @@ describe('HealthBook', () => {
     });
     expect(book.report('sim', 'test/echo')).toEqual({
       uptimePercent: 100,
+      uptimePercent5m: 100,
+      uptimePercent1d: 100,
       latencyMs: { p50: 70, p75: 80, p90: 200, p99: 200 },
       throughputTps: { p50: 20, p75: 20, p90: 20, p99: 20 },
       circuit: 'closed',
@@ -115,13 +117,18 @@ describe('HealthBook', () => {
     expect(book.get('sim', 'test/echo')?.circuit).toBe('open');
   });
 
-  it('forgets attempts older than the routing window but reports them for 30 minutes', () => {
+  it('forgets attempts older than the routing window but reports them for 30 minutes and a day', () => {
     const { book, clock } = bookAt();
     book.record(serverError);
     clock.now = T0 + 10 * 60_000;
     expect(book.get('sim', 'test/echo')).toMatchObject({ requests: 0, errorRate: 0, ttftP50Ms: null });
     expect(book.report('sim', 'test/echo')?.uptimePercent).toBe(0);
+    expect(book.report('sim', 'test/echo')?.uptimePercent5m).toBeNull();
     clock.now = T0 + 31 * 60_000;
     expect(book.report('sim', 'test/echo')?.uptimePercent).toBeNull();
+    // A day remembers it.
+    expect(book.report('sim', 'test/echo')?.uptimePercent1d).toBe(0);
+    clock.now = T0 + 25 * 60 * 60_000;
+    expect(book.report('sim', 'test/echo')?.uptimePercent1d).toBeNull();
   });
 });

@@ -12,6 +12,10 @@ import {
 import type { EndpointHealth, HealthTable, HealthView } from '../../../libs/routing';
 import { countWindow, createWindow, recordSample, summarizeWindow, type HealthWindow } from './health-window';
 import { percentile, percentiles, type Percentiles } from './percentiles';
+import { createUptimeRing, dailyUptime, recordUptime, type UptimeRing } from './uptime-ring';
+
+const uptimeOf = ({ requests, failures }: { requests: number; failures: number }) =>
+  requests === 0 ? null : ((requests - failures) / requests) * 100;
 
 /** What routing reads: recent enough to react within minutes. */
 export const HEALTH_VIEW_SPAN_MS = 5 * 60_000;
@@ -22,8 +26,11 @@ const VIEW_CACHE_MS = 1000;
 
 /** One endpoint's health as the endpoints API shows it, over REPORT_SPAN_MS. */
 export interface EndpointReport {
-  /** Share of counted attempts that succeeded, in percent; null without attempts. */
+  /** Share of counted attempts that succeeded over the last 30 min, in percent; null without attempts. */
   uptimePercent: number | null;
+  /** The same over the last 5 minutes and the last day. */
+  uptimePercent5m: number | null;
+  uptimePercent1d: number | null;
   /** Time to first token, ms. */
   latencyMs: Percentiles | null;
   /** Completion tokens per second. */
@@ -35,6 +42,7 @@ interface EndpointRecord {
   providerId: string;
   model: string;
   window: HealthWindow;
+  uptime: UptimeRing;
   breaker: BreakerState;
   lastOutageAt: number | null;
   view?: { computedAt: number; health: Omit<EndpointHealth, 'circuit'> };
@@ -62,6 +70,7 @@ export class HealthBook implements HealthView {
     const entry = this.entry(event.providerId, event.model);
     const ttftMs = outcome === 'success' ? event.firstTokenMs : null;
     recordSample(entry.window, { outcome, ttftMs, throughputTps: throughputOf(event) }, now);
+    recordUptime(entry.uptime, outcome === 'success', now);
     const recent = countWindow(entry.window, now, this.config.recentSpanMs);
     const breaker = afterAttempt(entry.breaker, outcome, recent, now, this.config);
     if (breaker.phase === 'open' && breaker.openedAt !== entry.breaker.openedAt) {
@@ -107,9 +116,11 @@ export class HealthBook implements HealthView {
     if (!entry) return undefined;
     const now = this.now();
     const summary = summarizeWindow(entry.window, now, REPORT_SPAN_MS);
-    const { requests, failures } = summary;
+    const lastFive = countWindow(entry.window, now, HEALTH_VIEW_SPAN_MS);
     return {
-      uptimePercent: requests === 0 ? null : ((requests - failures) / requests) * 100,
+      uptimePercent: uptimeOf(summary),
+      uptimePercent5m: uptimeOf(lastFive),
+      uptimePercent1d: dailyUptime(entry.uptime, now),
       latencyMs: percentiles(summary.ttftMs),
       throughputTps: percentiles(summary.throughputTps),
       circuit: circuitAt(entry.breaker, now),
@@ -136,6 +147,7 @@ export class HealthBook implements HealthView {
         providerId,
         model,
         window: createWindow(REPORT_SPAN_MS),
+        uptime: createUptimeRing(),
         breaker: closedBreaker(this.config),
         lastOutageAt: null,
       };
