@@ -103,6 +103,9 @@ export class Catalog {
       upstreamModel: endpoint.upstreamModel,
       pricing: endpoint.pricing,
       ...(supportedParameters && { supportedParameters }),
+      ...(endpoint.maxCompletionTokens !== undefined && {
+        maxCompletionTokens: endpoint.maxCompletionTokens,
+      }),
     };
   }
 }

@@ -13,6 +13,8 @@ export interface RouteRequest {
   user?: string | null;
   /** The request parameters in use, for `provider.require_parameters`. */
   parameters?: string[];
+  /** The request's output limit (`max_completion_tokens` or `max_tokens`), against endpoints' maxima. */
+  maxTokens?: number;
   /** Providers the key has its own credential for (BYOK): tried first, on their BYOK subject. */
   byokProviders?: string[];
 }
@@ -39,6 +41,8 @@ export interface EndpointRef {
    * drops the others rather than have the provider reject them. Absent: no filtering.
    */
   supportedParameters?: string[];
+  /** The most tokens the endpoint answers with; a larger `max_tokens` is clamped to it. */
+  maxCompletionTokens?: number;
 }
 
 /** The preset (`@preset/<slug>`) a request named, and the variant (A/B arm) it was given. */

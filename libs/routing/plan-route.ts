@@ -13,6 +13,7 @@ import { deprioritiseUnavailable } from './availability';
 import { balanceByPrice } from './balance-by-price';
 import { choosePresetVariant, presetSlugOf } from './choose-preset-variant';
 import { filterCandidates } from './filter-candidates';
+import { fitOutputLimit } from './fit-output-limit';
 import { parseModelVariant, type ModelVariant } from './model-variant';
 import { orderByPreference } from './order-by-preference';
 import type { RouteCandidate } from './route-candidate';
@@ -79,7 +80,7 @@ export function planRoute(
       freeOnly: variant.freeOnly,
     });
   });
-  const kept = perModel.map((result) => result.kept);
+  const kept = perModel.map((result) => fitOutputLimit(result.kept, request.maxTokens));
   if (kept.every((list) => list.length === 0)) {
     return failure(
       errors.notFound('No endpoints found that match your provider preferences.', {

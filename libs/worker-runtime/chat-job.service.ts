@@ -29,6 +29,7 @@ import { Cancellations } from './cancellations';
 import { credentialUnusable, ownKeyFailure, summaryBilledToOwnKey } from './own-key-billing';
 import { runAttempt, type Credential } from './run-attempt';
 import { closeUpstreamPool } from './upstream-http';
+import { clampOutputLimit } from './clamp-output-limit';
 
 /** The wire-protocol family this worker process speaks. */
 export const PROVIDER_ADAPTER = Symbol('PROVIDER_ADAPTER');
@@ -250,6 +251,7 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
       };
       // A preset variant's parameters (validated with the catalog) override the client's.
       if (job.parameters) job.request = { ...job.request, ...job.parameters };
+      job.request = clampOutputLimit(job.request, job.endpoint.maxCompletionTokens);
       return job;
     } catch {
       return null;

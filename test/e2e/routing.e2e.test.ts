@@ -36,6 +36,17 @@ models:
     context_length: 4096
     endpoints:
       - { provider: dear, upstream_model: echo, pricing: { prompt: 10, completion: 10 } }
+  test/limits:
+    name: Test Limits
+    context_length: 4096
+    endpoints:
+      - { provider: cheap, upstream_model: echo, pricing: { prompt: 1, completion: 1 }, max_completion_tokens: 2 }
+      - { provider: dear, upstream_model: echo, pricing: { prompt: 10, completion: 10 }, max_completion_tokens: 100 }
+  test/short:
+    name: Test Short
+    context_length: 4096
+    endpoints:
+      - { provider: cheap, upstream_model: echo, pricing: { prompt: 1, completion: 1 }, max_completion_tokens: 2 }
   test/tooled:
     name: Test Tooled
     context_length: 4096
@@ -155,6 +166,24 @@ describe('parameters that change the answer', () => {
     );
     expect(error.status).toBe(404);
     expect(JSON.stringify(error.error)).toContain('does not support response_format');
+  });
+
+  it("leaves out an endpoint whose max_completion_tokens is below the request's max_tokens", async () => {
+    for (let i = 0; i < 3; i++) {
+      const completion = await complete({ model: 'test/limits', max_tokens: 50 });
+      expect(completion.provider).toBe('Dear');
+      expect(completion.choices[0].message.content).toBe('Echo: hi');
+    }
+  });
+
+  it("clamps max_tokens to the endpoint's maximum when no endpoint can give the whole answer", async () => {
+    const completion = await complete({
+      model: 'test/short',
+      max_tokens: 1000,
+      messages: [{ role: 'user', content: 'a longer question than two tokens' }],
+    });
+    expect(completion.choices[0].finish_reason).toBe('length');
+    expect(completion.usage?.completion_tokens).toBe(2);
   });
 
   it('routes provider.zdr only to endpoints that retain nothing', async () => {

@@ -118,6 +118,7 @@ export class ChatCompletionsService {
       sessionId: request.session_id ?? headerValue(reply.request.headers['x-session-id']),
       user: request.user,
       parameters: requestedParameters(request),
+      maxTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
       ...(byokProviders.length > 0 && { byokProviders }),
     };
     const plan = await this.planner.plan(route);
