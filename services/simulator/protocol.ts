@@ -33,10 +33,18 @@ export interface AccessRequest {
   apiKey?: string;
 }
 
-/** A body-less listing (`GET /v1/models`), or a generation whose body is validated first. */
+/**
+ * A body-less listing (`GET /v1/models`), or a generation whose body is validated first: a reply to a
+ * conversation, or embeddings (a whole answer with no completion tokens, so nothing paces it).
+ */
 export type Route =
   | { kind: 'listing'; json: string }
-  | { kind: 'generation'; parse(body: string): Generation | { failure: HttpFailure } };
+  | {
+      kind: 'generation';
+      parse(body: string): Generation | { failure: HttpFailure };
+      /** False where no recording fits (embeddings: the fixtures are chat answers); `replay=` is refused. */
+      replayable?: boolean;
+    };
 
 /** A valid generation request; `answer` builds the planned reply only when it is sent. */
 export type Generation =

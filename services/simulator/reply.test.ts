@@ -1,6 +1,7 @@
 import {
   completeReply,
   countPromptTokens,
+  countWords,
   planReply,
   splitArguments,
   tokenize,
@@ -129,6 +130,17 @@ describe('countPromptTokens', () => {
       { role: 'assistant', content: null },
     ];
     expect(countPromptTokens(messages)).toBe(2 + 1 + 2 + 1 + 0 + 1);
+  });
+});
+
+describe('countWords', () => {
+  it.each<[string, number]>([
+    ['', 0],
+    ['   ', 0],
+    ['Hello there, simulator', 3],
+    ['  leading\tand\ntrailing  ', 3],
+  ])('counts %p as %i', (input, count) => {
+    expect(countWords(input)).toBe(count);
   });
 });
 

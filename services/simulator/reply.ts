@@ -112,7 +112,12 @@ export function tokenize(text: string): string[] {
 
 /** Words of every message's text, plus one per message for the role, as a rough stand-in for a tokenizer. */
 export function countPromptTokens(messages: readonly ReplyMessage[]): number {
-  return messages.reduce((sum, message) => sum + (textOf(message.content).match(/\S+/g)?.length ?? 0) + 1, 0);
+  return messages.reduce((sum, message) => sum + countWords(textOf(message.content)) + 1, 0);
+}
+
+/** The simulator's tokenizer: one token per whitespace-separated word (embedding inputs count just these). */
+export function countWords(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
 }
 
 /** Tool-call arguments stream in fragments of up to four characters (never splitting a code point). */

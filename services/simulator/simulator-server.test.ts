@@ -1,4 +1,6 @@
-import type OpenAI from 'openai';
+import OpenAI from 'openai';
+import { embeddingVector } from './embedding-vector';
+import type { GeminiErrorBody } from './gemini/gemini-error';
 import type { OpenAIErrorBody } from './openai/openai-error';
 import { readUntilEnd } from './read-until-end';
 import { planReply } from './reply';
@@ -214,6 +216,150 @@ describe('chat completions', () => {
   });
 });
 
+describe('embeddings', () => {
+  const embed = (body: unknown, prefix = '') =>
+    fetch(`${simulator.url}${prefix}/v1/embeddings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const embeddingsOf = (response: Response) => json<OpenAI.CreateEmbeddingResponse>(response);
+  const geminiEmbed = (action: string, body: unknown) =>
+    fetch(`${simulator.url}/v1beta/models/gemini-embedding-sim:${action}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+  const text = 'Hello there, simulator';
+
+  it('answers in the shape of an OpenAI embedding list, 16 floats of unit length by default', async () => {
+    const response = await embed({ model: 'text-embedding-sim', input: text });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const body = await embeddingsOf(response);
+    expect(body).toEqual({
+      object: 'list',
+      data: [{ object: 'embedding', index: 0, embedding: embeddingVector(text) }],
+      model: 'text-embedding-sim',
+      usage: { prompt_tokens: 3, total_tokens: 3 },
+    });
+    expect(body.data[0].embedding).toHaveLength(16);
+    expect(Math.hypot(...body.data[0].embedding)).toBeCloseTo(1, 6);
+  });
+
+  it('sends base64 little-endian float32s that decode to the float answer', async () => {
+    const request = { model: 'text-embedding-sim', input: text };
+    const floats = await embeddingsOf(await embed(request));
+    const encoded = await json<{ data: { embedding: string }[] }>(
+      await embed({ ...request, encoding_format: 'base64' }),
+    );
+    expect(typeof encoded.data[0].embedding).toBe('string');
+    const bytes = Buffer.from(encoded.data[0].embedding, 'base64');
+    const decoded = Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4));
+    expect(decoded).toEqual(floats.data[0].embedding);
+  });
+
+  it('serves the openai SDK, which asks for base64 and decodes it', async () => {
+    const client = new OpenAI({ baseURL: `${simulator.url}/v1`, apiKey: 'sk-sim', maxRetries: 0 });
+    const body = await client.embeddings.create({ model: 'text-embedding-sim', input: [text, 'again'] });
+    expect(body.data.map((item) => item.embedding)).toEqual([
+      embeddingVector(text),
+      embeddingVector('again'),
+    ]);
+  });
+
+  it('answers with the dimensions asked for', async () => {
+    const body = await embeddingsOf(await embed({ model: 'm', input: text, dimensions: 256 }));
+    expect(body.data[0].embedding).toEqual(embeddingVector(text, 256));
+    expect(Math.hypot(...body.data[0].embedding)).toBeCloseTo(1, 6);
+  });
+
+  it('embeds a batch of inputs with their indexes in order and the words of all as prompt tokens', async () => {
+    const input = ['first input', 'second', 'the third one'];
+    const body = await embeddingsOf(await embed({ model: 'm', input }));
+    expect(body.data.map((item) => item.index)).toEqual([0, 1, 2]);
+    expect(body.data.map((item) => item.embedding)).toEqual(input.map((item) => embeddingVector(item)));
+    expect(new Set(body.data.map((item) => JSON.stringify(item.embedding))).size).toBe(3);
+    expect(body.usage).toEqual({ prompt_tokens: 6, total_tokens: 6 });
+  });
+
+  it.each<[string, unknown, string | null]>([
+    ['a missing input', { model: 'm' }, 'input'],
+    ['an empty input', { model: 'm', input: '' }, null],
+    ['an empty string among the inputs', { model: 'm', input: ['a', ''] }, null],
+    ['a missing model', { input: 'a' }, null],
+  ])('rejects %s with 400 invalid_request_error', async (_name, body, param) => {
+    const response = await embed(body);
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({ type: 'invalid_request_error', param });
+  });
+
+  it('fails as a scenario asks, like every route', async () => {
+    const response = await embed({ model: 'm', input: text }, '/scenario/fail=500');
+    expect(response.status).toBe(500);
+    expect(await errorOf(response)).toMatchObject({ type: 'server_error', param: null, code: null });
+  });
+
+  it('leaves usage out with no-usage', async () => {
+    const body = await embeddingsOf(await embed({ model: 'm', input: text }, '/scenario/no-usage'));
+    expect(body.data[0].embedding).toEqual(embeddingVector(text));
+    expect(body).not.toHaveProperty('usage');
+  });
+
+  it('refuses replay=, as there are no recorded embeddings', async () => {
+    const response = await embed({ model: 'm', input: text }, '/scenario/replay=openai/openai-text');
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).message).toBe('replay= has no recordings for POST /v1/embeddings');
+  });
+
+  it('answers Gemini batchEmbedContents with one embedding per request, in order, and no usage', async () => {
+    const model = 'models/gemini-embedding-sim';
+    const requests = [
+      { model, content: { parts: [{ text }] } },
+      {
+        model,
+        content: { parts: [{ text: 'second' }] },
+        outputDimensionality: 8,
+        taskType: 'RETRIEVAL_QUERY',
+      },
+    ];
+    const response = await geminiEmbed('batchEmbedContents', { requests });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=UTF-8');
+    expect(await response.json()).toEqual({
+      embeddings: [{ values: embeddingVector(text) }, { values: embeddingVector('second', 8) }],
+    });
+  });
+
+  it('answers Gemini embedContent with the vector OpenAI gives the same text', async () => {
+    const response = await geminiEmbed('embedContent', { content: { parts: [{ text }] } });
+    expect(await response.json()).toEqual({ embedding: { values: embeddingVector(text) } });
+    const sized = await geminiEmbed('embedContent', {
+      content: { parts: [{ text }] },
+      outputDimensionality: 3,
+    });
+    expect(await sized.json()).toEqual({ embedding: { values: embeddingVector(text, 3) } });
+  });
+
+  it('rejects Gemini embedding requests without content as Gemini does', async () => {
+    for (const [action, body, message] of [
+      ['embedContent', {}, '* EmbedContentRequest.content: content is not specified\n'],
+      [
+        'batchEmbedContents',
+        { requests: [] },
+        '* BatchEmbedContentsRequest.requests: requests is not specified\n',
+      ],
+    ] as const) {
+      const response = await geminiEmbed(action, body);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as GeminiErrorBody).error).toEqual({
+        code: 400,
+        message,
+        status: 'INVALID_ARGUMENT',
+      });
+    }
+  });
+});
+
 describe('request validation', () => {
   it.each<[string, unknown, string | null]>([
     ['invalid JSON', '{"model":', null],
@@ -372,6 +518,11 @@ describe('a simulator with an API key', () => {
       expect(wrong.status).toBe(401);
       expect((await errorOf(wrong)).code).toBe('invalid_api_key');
       expect((await send('Bearer sk-sim')).status).toBe(200);
+      const embeddings = await fetch(`${guarded.url}/v1/embeddings`, {
+        method: 'POST',
+        body: JSON.stringify({ model: 'm', input: 'a' }),
+      });
+      expect(embeddings.status).toBe(401);
     } finally {
       await guarded.close();
     }

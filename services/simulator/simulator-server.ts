@@ -17,8 +17,12 @@ import { sendStream, sendWhole } from './send-answer';
 
 /**
  * A stand-in for a provider on loopback, for tests, benchmarks and the local stack. It speaks three
- * protocols, chosen by path: OpenAI (`/v1/chat/completions`, `/v1/models`), Anthropic (`/v1/messages`)
- * and Gemini (`/v1beta/models/{model}:generateContent` and `:streamGenerateContent?alt=sse`).
+ * protocols, chosen by path:
+ * - OpenAI: `POST /v1/chat/completions`, `POST /v1/embeddings`, `GET /v1/models`;
+ * - Anthropic: `POST /v1/messages`;
+ * - Gemini: `POST /v1beta/models/{model}:generateContent`, `:streamGenerateContent?alt=sse`,
+ *   `:embedContent` and `:batchEmbedContents`.
+ * Replies echo the request (reply.ts); embeddings are a hash of each text (embedding-vector.ts).
  * Plain node:http with no per-request work beyond the answer: it is the upstream of latency benchmarks.
  */
 export interface SimulatorOptions {
@@ -115,6 +119,9 @@ async function respond(
   const generation = route.parse(body);
   if ('failure' in generation) return sendFailure(res, generation.failure);
   if (scenario.replay) {
+    if (route.replayable === false) {
+      return sendFailure(res, protocol.invalidRequest(`replay= has no recordings for ${method} ${path}`));
+    }
     return sendRecording(res, protocol, generation.stream, scenario.replay, scenario, context.fixturesDir);
   }
   return sendGeneration(res, protocol, generation, scenario);

@@ -10,24 +10,31 @@ import {
   streamEvents,
   type ResponseMeta,
 } from './gemini-wire';
+import { batchEmbedContentsResponse, embedContentResponse } from './embeddings-wire';
 import { toReplyRequest } from './to-reply-request';
+import { parseBatchEmbedContentsRequest, parseEmbedContentRequest } from './validate-embed-request';
 import { parseGenerateContentRequest, type GeminiRequest } from './validate-request';
 
 /**
  * The Gemini API: `POST /v1beta/models/{model}:generateContent` and `:streamGenerateContent?alt=sse`,
- * the key in `x-goog-api-key` or `?key=`. The model named in the path is the response's modelVersion.
+ * `:embedContent` and `:batchEmbedContents`, the key in `x-goog-api-key` or `?key=`. The model named
+ * in the path is the response's modelVersion.
  * https://ai.google.dev/api/generate-content
+ * https://ai.google.dev/api/embeddings
  */
-const GENERATE_PATH = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const METHOD_PATH =
+  /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent|embedContent|batchEmbedContents)$/;
 
 export const geminiProtocol: Protocol = {
   families: ['gemini'],
   jsonHeaders: JSON_HEADERS,
   sseHeaders: SSE_HEADERS,
   route(method, path, query) {
-    const match = method === 'POST' ? GENERATE_PATH.exec(path) : null;
+    const match = method === 'POST' ? METHOD_PATH.exec(path) : null;
     if (!match) return undefined;
     const [, model, action] = match;
+    if (action === 'embedContent') return EMBED_ROUTE;
+    if (action === 'batchEmbedContents') return batchEmbedRoute(model);
     return generationRoute(model, action === 'streamGenerateContent', query.get('alt'));
   },
   checkAccess({ headers, query, apiKey }) {
@@ -67,4 +74,27 @@ function generationOf(request: GeminiRequest, model: string, stream: boolean): G
 function wholeAnswer(completion: Completion, meta: ResponseMeta): WholeAnswer {
   const json = JSON.stringify(generateContentResponse(completion, meta));
   return { json, completionTokens: completion.usage.completionTokens };
+}
+
+/** Embeddings have no recordings, no usage, and no meaning for `empty` (every text gets its vector). */
+const EMBED_ROUTE: Route = {
+  kind: 'generation',
+  parse(body) {
+    const parsed = parseEmbedContentRequest(body);
+    return 'failure' in parsed ? parsed : wholeJson(() => embedContentResponse(parsed.request));
+  },
+  replayable: false,
+};
+
+function batchEmbedRoute(model: string): Route {
+  const parse = (body: string) => {
+    const parsed = parseBatchEmbedContentsRequest(body, model);
+    return 'failure' in parsed ? parsed : wholeJson(() => batchEmbedContentsResponse(parsed.requests));
+  };
+  return { kind: 'generation', parse, replayable: false };
+}
+
+/** Built when sent; no completion tokens, so nothing paces it once time to first token has passed. */
+function wholeJson(build: () => unknown): Generation {
+  return { stream: false, answer: () => ({ json: JSON.stringify(build()), completionTokens: 0 }) };
 }

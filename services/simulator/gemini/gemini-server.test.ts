@@ -210,8 +210,27 @@ describe('access and validation', () => {
     });
   });
 
+  it('checks the key on the embedding methods too', async () => {
+    const body = JSON.stringify({ content: { parts: [{ text: 'Hi' }] } });
+    const url = `${simulator.url}/v1beta/models/gemini-embedding-sim:embedContent`;
+    const missing = await fetch(url, { method: 'POST', body });
+    expect(missing.status).toBe(403);
+    expect((await errorOf(missing)).status).toBe('PERMISSION_DENIED');
+    const batchUrl = `${simulator.url}/v1beta/models/gemini-embedding-sim:batchEmbedContents`;
+    const wrong = await fetch(batchUrl, {
+      method: 'POST',
+      headers: { 'x-goog-api-key': 'AIza-other' },
+      body,
+    });
+    expect(wrong.status).toBe(400);
+    expect((await errorOf(wrong)).message).toBe('API key not valid. Please pass a valid API key.');
+    const allowed = await fetch(`${url}?key=AIza-sim`, { method: 'POST', body });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.json()).toEqual({ embedding: { values: expect.any(Array) } });
+  });
+
   it('answers an unknown method with 404 NOT_FOUND', async () => {
-    const response = await fetch(`${simulator.url}/v1beta/models/gemini-sim:embedContent`, {
+    const response = await fetch(`${simulator.url}/v1beta/models/gemini-sim:countTokens`, {
       method: 'POST',
       headers: KEY,
       body: '{}',

@@ -41,15 +41,15 @@ export interface FunctionDeclaration {
   parameters?: unknown;
 }
 
-type Body = Record<string, unknown>;
-type Parsed<T> = { value: T } | { failure: HttpFailure };
+export type Body = Record<string, unknown>;
+export type Parsed<T> = { value: T } | { failure: HttpFailure };
 
 const REQUEST = 'GenerateContentRequest';
-const PROTO_TYPES = 'type.googleapis.com/google.ai.generativelanguage.v1beta';
+export const PROTO_TYPES = 'type.googleapis.com/google.ai.generativelanguage.v1beta';
 const CONTENT_TYPE = `${PROTO_TYPES}.Content`;
 const PART_TYPE = `${PROTO_TYPES}.Part`;
 const TOOL_TYPE = `${PROTO_TYPES}.Tool`;
-const PART_DATA_FIELDS = [
+export const PART_DATA_FIELDS = [
   'text',
   'inlineData',
   'functionCall',
@@ -65,19 +65,9 @@ const FUNCTION_NAME = /^[A-Za-z_][\w.:-]{0,63}$/;
 export function parseGenerateContentRequest(
   text: string,
 ): { request: GeminiRequest } | { failure: HttpFailure } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { failure: invalidArgument('Invalid JSON payload received. Unexpected token.') };
-  }
-  if (!isRecord(body)) {
-    return {
-      failure: invalidArgument(
-        'Invalid JSON payload received. Unknown name "": Root element must be a message.',
-      ),
-    };
-  }
+  const parsed = parseJsonBody(text);
+  if ('failure' in parsed) return parsed;
+  const body = parsed.value;
   const contents = parseContents(field(body, 'contents'));
   if ('failure' in contents) return contents;
   const system = parseSystemInstruction(field(body, 'systemInstruction'));
@@ -279,8 +269,26 @@ function parseGenerationConfig(
   return { value: { maxOutputTokens, responseMimeType: mimeType, responseSchema } };
 }
 
+/** The body as a JSON object, or the failure Google's JSON parser answers with; shared by Gemini's methods. */
+export function parseJsonBody(text: string): Parsed<Body> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { failure: invalidArgument('Invalid JSON payload received. Unexpected token.') };
+  }
+  if (!isRecord(body)) {
+    return {
+      failure: invalidArgument(
+        'Invalid JSON payload received. Unknown name "": Root element must be a message.',
+      ),
+    };
+  }
+  return { value: body };
+}
+
 /** A field by its lowerCamelCase name or its snake_case twin, as Google's JSON parser accepts both. */
-function field(object: Body, camelName: string): unknown {
+export function field(object: Body, camelName: string): unknown {
   return object[camelName] ?? object[camelName.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)];
 }
 

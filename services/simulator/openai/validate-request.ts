@@ -14,8 +14,8 @@ export interface SimulatorRequest extends ReplyRequest {
   stream_options?: { include_usage?: unknown } | null;
 }
 
-type Body = Record<string, unknown>;
-type Check = (body: Body) => HttpFailure | undefined;
+export type Body = Record<string, unknown>;
+export type Check = (body: Body) => HttpFailure | undefined;
 
 const UNPARSABLE_BODY =
   "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)";
@@ -36,6 +36,13 @@ const CHECKS: Check[] = [
 ];
 
 export function parseChatRequest(text: string): { request: SimulatorRequest } | { failure: HttpFailure } {
+  const parsed = parseBody(text, CHECKS);
+  // Every field SimulatorRequest declares has been checked.
+  return 'failure' in parsed ? parsed : { request: parsed.body as unknown as SimulatorRequest };
+}
+
+/** A JSON object that passes every check, or the first check's failure; shared by OpenAI's endpoints. */
+export function parseBody(text: string, checks: readonly Check[]): { body: Body } | { failure: HttpFailure } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -43,15 +50,14 @@ export function parseChatRequest(text: string): { request: SimulatorRequest } | 
     return { failure: invalidRequest(UNPARSABLE_BODY) };
   }
   if (!isRecord(body)) return { failure: invalidRequest(UNPARSABLE_BODY) };
-  for (const check of CHECKS) {
+  for (const check of checks) {
     const failure = check(body);
     if (failure) return { failure };
   }
-  // Every field SimulatorRequest declares has been checked above.
-  return { request: body as unknown as SimulatorRequest };
+  return { body };
 }
 
-function checkModel(body: Body): HttpFailure | undefined {
+export function checkModel(body: Body): HttpFailure | undefined {
   if (body.model === undefined || body.model === null || body.model === '') {
     return invalidRequest('you must provide a model parameter');
   }
@@ -106,7 +112,7 @@ function checkStream(body: Body): HttpFailure | undefined {
       );
 }
 
-function checkPositiveInteger(body: Body, field: string): HttpFailure | undefined {
+export function checkPositiveInteger(body: Body, field: string): HttpFailure | undefined {
   const value = body[field];
   if (isAbsent(value)) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) return wrongType(field, 'an integer', value);
@@ -173,11 +179,11 @@ function checkResponseFormat(body: Body): HttpFailure | undefined {
   return needsSchema ? missing('response_format.json_schema') : undefined;
 }
 
-function missing(param: string): HttpFailure {
+export function missing(param: string): HttpFailure {
   return invalidRequest(`Missing required parameter: '${param}'.`, param, 'missing_required_parameter');
 }
 
-function wrongType(param: string, expected: string, value: unknown): HttpFailure {
+export function wrongType(param: string, expected: string, value: unknown): HttpFailure {
   return invalidRequest(
     `Invalid type for '${param}': expected ${expected}, but got ${describeType(value)} instead.`,
     param,
@@ -185,7 +191,7 @@ function wrongType(param: string, expected: string, value: unknown): HttpFailure
   );
 }
 
-function oneOf(value: unknown, allowed: string[], param: string): HttpFailure | undefined {
+export function oneOf(value: unknown, allowed: string[], param: string): HttpFailure | undefined {
   if (typeof value === 'string' && allowed.includes(value)) return undefined;
   const supported = allowed.map((v) => `'${v}'`).join(', ');
   return invalidRequest(
@@ -204,6 +210,6 @@ function describeType(value: unknown): string {
 }
 
 /** OpenAI treats an explicit null like an omitted field. */
-function isAbsent(value: unknown): value is null | undefined {
+export function isAbsent(value: unknown): value is null | undefined {
   return value === undefined || value === null;
 }
