@@ -121,7 +121,8 @@ const modelSchema = z.strictObject({
   created: z.iso.date('must be a date, e.g. 2025-01-31').optional(),
   context_length: z.number().int().positive(),
   input_modalities: z.array(z.enum(['text', 'image', 'file', 'audio'])).default(['text']),
-  output_modalities: z.array(z.enum(['text', 'image', 'audio'])).default(['text']),
+  /** `[embeddings]`: an embedding model, served by POST /embeddings only (as OpenRouter lists them). */
+  output_modalities: z.array(z.enum(['text', 'image', 'audio', 'embeddings'])).default(['text']),
   supported_parameters: supportedParameters.optional(),
   /** The model's licence lets its outputs train other models, for `provider.enforce_distillable_text`. */
   distillable: z.boolean().default(false),

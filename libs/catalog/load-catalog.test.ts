@@ -79,6 +79,26 @@ const withProvider = (lines: string) =>
     `    base_url: http://127.0.0.1:9000/v1\n${lines}`,
   );
 
+describe('parseCatalog embedding models', () => {
+  const embedding = valid.replace(
+    '    created: 2025-01-31\n',
+    '    created: 2025-01-31\n    output_modalities: [embeddings]\n',
+  );
+
+  it('takes an embedding model on an openai-compatible provider', () => {
+    expect(parseCatalog(embedding, 'catalog.yaml').model('acme/small')!.outputModalities).toEqual([
+      'embeddings',
+    ]);
+  });
+
+  it('rejects an embedding model on a provider whose API has no embeddings', () => {
+    const text = embedding.replace('family: openai-compatible', 'family: anthropic');
+    expect(problemsOf(text).join('\n')).toMatch(
+      /models\.acme\/small\.endpoints\.0\.provider: anthropic providers serve no embeddings/,
+    );
+  });
+});
+
 describe('parseCatalog provider options', () => {
   it('reads the auth style, query and output-limit field of an openai-compatible provider', () => {
     const text = valid.replace(

@@ -93,6 +93,7 @@ function crossReferenceProblems(file: CatalogFile): Problem[] {
     ...Object.entries(file.providers).flatMap(([id, provider]) => providerOptionProblems(id, provider)),
     ...unknownProviderProblems(file),
     ...unknownPresetModelProblems(file),
+    ...embeddingEndpointProblems(file),
   ];
 }
 
@@ -146,6 +147,28 @@ function unknownProviderProblems(file: CatalogFile): Problem[] {
             },
           ],
     ),
+  );
+}
+
+/** Families whose workers can ask a provider for embeddings (Anthropic's API has none). */
+const EMBEDDING_FAMILIES: readonly string[] = ['openai-compatible', 'gemini'];
+
+/** An embedding model served by a provider whose API has no embeddings fails at load, not per request. */
+function embeddingEndpointProblems(file: CatalogFile): Problem[] {
+  return Object.entries(file.models).flatMap(([modelId, model]) =>
+    !model.output_modalities.includes('embeddings')
+      ? []
+      : model.endpoints.flatMap((endpoint, index) => {
+          const family = file.providers[endpoint.provider]?.family;
+          return family === undefined || EMBEDDING_FAMILIES.includes(family)
+            ? []
+            : [
+                {
+                  path: ['models', modelId, 'endpoints', index, 'provider'],
+                  message: `${family} providers serve no embeddings; use an openai-compatible or gemini provider`,
+                },
+              ];
+        }),
   );
 }
 

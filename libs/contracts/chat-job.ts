@@ -1,5 +1,6 @@
 import type { ChatRequest } from './chat-request';
 import type { EndpointRef, PlannedAttempt } from './route-plan';
+import type { EmbeddingsRequest } from './embeddings-request';
 
 /**
  * What ingress sends once per request: the same bytes go to the worker of every attempt, each
@@ -13,6 +14,11 @@ export interface ChatJobBody {
   /** How slow a provider may be before the worker gives up on the attempt; absent: DEFAULT_PATIENCE. */
   patience?: ProviderPatience;
   request: ChatRequest;
+  /**
+   * Set when the job asks for embeddings of these inputs rather than a chat answer; `request` then
+   * holds the same inputs as user messages, so that they are counted and priced as a prompt.
+   */
+  embeddings?: EmbeddingsRequest;
   /**
    * The key's own provider credentials (BYOK), sealed: only a worker holding
    * SWITCHYARD_ENCRYPTION_KEY opens one, for the one call it makes with it.

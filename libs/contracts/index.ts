@@ -7,3 +7,4 @@ export * from './route-plan';
 export * from './subjects';
 export * from './query-reply';
 export * from './gateway-answer';
+export * from './embeddings-request';

@@ -15,6 +15,8 @@ export interface RouteRequest {
   parameters?: string[];
   /** The request's output limit (`max_completion_tokens` or `max_tokens`), against endpoints' maxima. */
   maxTokens?: number;
+  /** What is asked: a chat answer (absent) or embeddings, which only embedding models give. */
+  operation?: 'embeddings';
   /** Providers the key has its own credential for (BYOK): tried first, on their BYOK subject. */
   byokProviders?: string[];
 }

@@ -27,6 +27,12 @@ export interface StreamTranslation {
   partial(): AttemptSummary | null;
 }
 
+/** How a family asks its providers for embeddings (absent: its API has none). */
+export interface EmbeddingsTranslation {
+  buildRequest(job: ChatJob, provider: ProviderConfig, apiKey: string | undefined): UpstreamRequest;
+  translate(job: ChatJob, upstream: unknown): { body: string; summary: AttemptSummary };
+}
+
 /**
  * Everything one wire-protocol family needs: pure translation both ways and error
  * classification. The worker runtime does the rest (NATS, HTTP, deadlines, cancellation).
@@ -43,4 +49,6 @@ export interface ProviderAdapter {
     provider: ProviderConfig,
   ): GatewayError;
   networkError(error: unknown, provider: ProviderConfig): GatewayError;
+  /** Jobs that carry `embeddings` (POST /embeddings). */
+  embeddings?: EmbeddingsTranslation;
 }

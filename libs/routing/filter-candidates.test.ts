@@ -176,3 +176,21 @@ describe('filterCandidates', () => {
     expect(result.excluded.map((e) => e.reason)).toEqual(['request price above provider.max_price']);
   });
 });
+
+describe('filterCandidates by operation', () => {
+  const chat = candidate('chat');
+  const embedder = candidate('embedder');
+  embedder.model.outputModalities = ['embeddings'];
+
+  it('sends embeddings only to embedding models, and chat never to them', () => {
+    const base = { provider: {}, parameters: [], freeOnly: false };
+    expect(providersOf(filterCandidates([chat, embedder], { ...base, embeddings: true }).kept)).toEqual([
+      'embedder',
+    ]);
+    const forChat = filterCandidates([chat, embedder], base);
+    expect(providersOf(forChat.kept)).toEqual(['chat']);
+    expect(forChat.excluded).toEqual([
+      { provider: 'embedder', model: 'x/one', reason: 'an embedding model: it serves POST /embeddings' },
+    ]);
+  });
+});

@@ -14,6 +14,8 @@ export interface FilterInput {
   parameters: string[];
   /** `:free`: only endpoints that charge nothing. */
   freeOnly: boolean;
+  /** The request asks for embeddings: only embedding models serve it, and they serve nothing else. */
+  embeddings?: boolean;
 }
 
 type Filter = (candidate: RouteCandidate, input: FilterInput) => string | null;
@@ -44,6 +46,12 @@ const MEANING_PARAMETERS = new Set(['tools', 'tool_choice', 'response_format', '
 
 /** Hard filters, each returning the reason it excludes an endpoint, or null to keep it. */
 const FILTERS: Filter[] = [
+  ({ model }, { embeddings = false }) =>
+    model.outputModalities.includes('embeddings') === embeddings
+      ? null
+      : embeddings
+        ? 'not an embedding model'
+        : 'an embedding model: it serves POST /embeddings',
   ({ endpoint }, { provider }) =>
     provider.only && !provider.only.includes(endpoint.providerId) ? 'not in provider.only' : null,
   ({ endpoint }, { provider }) =>

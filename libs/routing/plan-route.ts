@@ -78,6 +78,7 @@ export function planRoute(
       provider,
       parameters: request.parameters ?? [],
       freeOnly: variant.freeOnly,
+      embeddings: request.operation === 'embeddings',
     });
   });
   const kept = perModel.map((result) => fitOutputLimit(result.kept, request.maxTokens));

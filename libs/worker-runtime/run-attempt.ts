@@ -32,7 +32,13 @@ export interface AttemptContext {
 /** Calls the provider once and answers with frames; throws what went wrong, for the caller to classify. */
 export async function runAttempt(ctx: AttemptContext): Promise<void> {
   const { job, adapter, provider, credential, signal, timing } = ctx;
-  const upstream = adapter.buildRequest(job, provider, credential.apiKey);
+  if (job.embeddings && !adapter.embeddings) {
+    // The catalog refuses such an endpoint; a job that names one anyway is not for this worker.
+    throw errors.badRequest(`${provider.name} serves no embeddings.`);
+  }
+  const upstream = job.embeddings
+    ? adapter.embeddings!.buildRequest(job, provider, credential.apiKey)
+    : adapter.buildRequest(job, provider, credential.apiKey);
   const timeoutMs = Math.max(1, job.deadline - Date.now());
   const span = { kind: SpanKind.CLIENT, attributes: { 'url.full': upstream.url } };
   let calledAt = performance.now();
@@ -76,7 +82,8 @@ async function relayCompletion(
   upstreamMs: number,
 ): Promise<void> {
   ctx.timing.firstTokenAt = Date.now();
-  const { body, summary: answered } = ctx.adapter.translateCompletion(ctx.job, upstreamBody);
+  const translate = ctx.job.embeddings ? ctx.adapter.embeddings!.translate : ctx.adapter.translateCompletion;
+  const { body, summary: answered } = translate(ctx.job, upstreamBody);
   const summary = { ...answered, upstreamMs };
   ctx.timing.completionTokens = summary.usage.completion_tokens;
   if (ctx.credential.byok) ctx.writer.done([bodyBilledToOwnKey(body)], summaryBilledToOwnKey(summary));

@@ -12,6 +12,7 @@ import { RoutePlanner } from './chat/route-planner';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
 import { ChatCompletionsService } from './chat/chat-completions.service';
 import { CompletionsController } from './completions/completions.controller';
+import { EmbeddingsController } from './embeddings/embeddings.controller';
 import { eventPublisherProvider, EventStreamLifecycle } from './chat/event-publisher.provider';
 import { INGRESS_ENV, ingressEnvSchema } from './config';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
@@ -31,6 +32,7 @@ import { ResponsesController } from './responses/responses.controller';
   controllers: [
     ChatCompletionsController,
     CompletionsController,
+    EmbeddingsController,
     MessagesController,
     ResponsesController,
     ModelsController,

@@ -9,8 +9,29 @@ jest.setTimeout(60_000);
 let stack: TestStack;
 let client: OpenAI;
 
-/** A model that takes structured outputs (test/echo drops them). */
-const CATALOG = `${TEST_CATALOG}
+/** A model that takes structured outputs (test/echo drops them), and embedding models of two families. */
+const CATALOG = `${TEST_CATALOG.replace(
+  'providers:\n',
+  "providers:\n  sim-gemini: { name: Simulator Gemini, family: gemini, base_url: '{{SIMULATOR}}/v1beta' }\n" +
+    "  sim-slow: { name: Slow Simulator, family: openai-compatible, base_url: '{{SIMULATOR}}/scenario/ttft=3500/v1' }\n",
+)}
+  test/slow:
+    name: Test Slow
+    context_length: 4096
+    endpoints:
+      - { provider: sim-slow, upstream_model: echo, pricing: { prompt: 1, completion: 2 } }
+  test/embed:
+    name: Test Embed
+    context_length: 4096
+    output_modalities: [embeddings]
+    endpoints:
+      - { provider: sim, upstream_model: embed, pricing: { prompt: 1, completion: 0 } }
+  test/embed-gemini:
+    name: Test Embed Gemini
+    context_length: 2048
+    output_modalities: [embeddings]
+    endpoints:
+      - { provider: sim-gemini, upstream_model: embed, pricing: { prompt: 1, completion: 0 } }
   test/structured:
     name: Test Structured
     context_length: 4096
@@ -233,5 +254,127 @@ describe('the model and provider lists', () => {
       terms_of_service_url: null,
       status_page_url: null,
     });
+  });
+});
+
+describe('embeddings', () => {
+  it('embeds a text, priced and recorded as a generation', async () => {
+    const { data, response } = await client.embeddings
+      .create({ model: 'test/embed', input: 'hello embeddings', encoding_format: 'float' })
+      .withResponse();
+    expect(data.object).toBe('list');
+    expect(data.model).toBe('test/embed');
+    expect(data.data).toHaveLength(1);
+    const [vector] = data.data;
+    expect(vector).toMatchObject({ object: 'embedding', index: 0 });
+    expect(vector.embedding).toHaveLength(16);
+    const norm = Math.hypot(...vector.embedding);
+    expect(norm).toBeCloseTo(1, 5);
+    expect(data.usage.prompt_tokens).toBeGreaterThan(0);
+    const cost = (data.usage as typeof data.usage & { cost: number }).cost;
+    expect(cost).toBeCloseTo(data.usage.prompt_tokens * 1e-6, 12);
+
+    const id = response.headers.get('x-generation-id')!;
+    const record = await waitForGeneration(stack, id);
+    expect(record).toMatchObject({
+      model: 'test/embed',
+      tokens_prompt: data.usage.prompt_tokens,
+      tokens_completion: 0,
+    });
+    expect(record.total_cost).toBeCloseTo(cost, 12);
+  });
+
+  it("embeds a batch in order, in the SDK's default base64 and with dimensions, the same text always alike", async () => {
+    const batch = await client.embeddings.create({
+      model: 'test/embed',
+      input: ['one', 'two', 'one'],
+      dimensions: 8,
+    });
+    expect(batch.data.map((item) => item.index)).toEqual([0, 1, 2]);
+    expect(batch.data.every((item) => item.embedding.length === 8)).toBe(true);
+    expect(batch.data[0].embedding).toEqual(batch.data[2].embedding);
+    expect(batch.data[0].embedding).not.toEqual(batch.data[1].embedding);
+  });
+
+  it("embeds through the Gemini worker's batchEmbedContents", async () => {
+    const floats = await client.embeddings.create({
+      model: 'test/embed-gemini',
+      input: ['alpha', 'beta'],
+      encoding_format: 'float',
+    });
+    const decoded = await client.embeddings.create({ model: 'test/embed-gemini', input: ['alpha', 'beta'] });
+    expect(floats.data).toHaveLength(2);
+    expect(floats.data[0].embedding).toHaveLength(16);
+    decoded.data.forEach((item, index) =>
+      item.embedding.forEach((value, i) => expect(value).toBeCloseTo(floats.data[index].embedding[i], 6)),
+    );
+    expect(floats.usage.prompt_tokens).toBeGreaterThan(0);
+  });
+
+  it('keeps embedding and chat models apart, and refuses token inputs', async () => {
+    const chatModel = await apiError(client.embeddings.create({ model: 'test/echo', input: 'x' }));
+    expect(chatModel.status).toBe(404);
+    expect(JSON.stringify(chatModel.error)).toContain('not an embedding model');
+    const embedModel = await apiError(
+      client.chat.completions.create({ model: 'test/embed', messages: [{ role: 'user', content: 'x' }] }),
+    );
+    expect(embedModel.status).toBe(404);
+    expect(JSON.stringify(embedModel.error)).toContain('an embedding model');
+    const tokens = await apiError(client.embeddings.create({ model: 'test/embed', input: [[1, 2, 3]] }));
+    expect(tokens.status).toBe(400);
+    expect(tokens.message).toContain('token arrays are not supported');
+  });
+});
+
+describe('a stream waiting for its first token', () => {
+  it('says : OPENROUTER PROCESSING at once and every few seconds, then streams the answer', async () => {
+    const response = await fetch(`${stack.baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'test/slow', stream: true, messages: [{ role: 'user', content: 'Hi' }] }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-generation-id')).toMatch(/^gen-/);
+    const reads: string[] = [];
+    const decoder = new TextDecoder();
+    for await (const bytes of response.body!) reads.push(decoder.decode(bytes as Uint8Array));
+    const text = reads.join('');
+    const beforeFirstToken = text.slice(0, text.indexOf('data:'));
+    // The provider takes 3.5 s: one comment at once, one 3 s later.
+    expect(beforeFirstToken).toBe(': OPENROUTER PROCESSING\n\n'.repeat(2));
+    expect(reads[0]).toBe(': OPENROUTER PROCESSING\n\n');
+    expect(text).toContain('"content":"Echo:');
+    expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+  });
+
+  it('answers a failure of every provider, after the head went out, as an error chunk the SDK throws', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'test/down',
+      stream: true,
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    const failure = await (async () => {
+      try {
+        for await (const _chunk of stream) {
+          // Nothing arrives before the error.
+        }
+      } catch (error) {
+        return error;
+      }
+      return null;
+    })();
+    expect(failure).toBeInstanceOf(OpenAI.APIError);
+    expect((failure as InstanceType<typeof OpenAI.APIError>).message).toMatch(/Down Simulator|provider/);
+  });
+
+  it('still answers a request it cannot route with a plain HTTP error', async () => {
+    const error = await apiError(
+      client.chat.completions.create({
+        model: 'test/nope',
+        stream: true,
+        messages: [{ role: 'user', content: 'x' }],
+      }),
+    );
+    expect(error.status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@ import { networkError } from '../shared/network-error';
 import type { ProviderAdapter } from '../provider-adapter';
 import { buildGenerateContentRequest } from './build-generate-content-request';
 import { classifyGeminiError } from './classify-error';
+import { geminiEmbeddings } from './embeddings';
 import { GeminiStreamTranslator } from './stream-translator';
 import { translateCompletion } from './translate-completion';
 
@@ -14,4 +15,5 @@ export const geminiAdapter: ProviderAdapter = {
   classifyError: (status, headers, bodyText, provider) =>
     classifyGeminiError(status, headers, bodyText, provider),
   networkError,
+  embeddings: geminiEmbeddings,
 };

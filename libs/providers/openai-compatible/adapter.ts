@@ -1,6 +1,7 @@
 import type { ProviderAdapter } from '../provider-adapter';
 import { buildChatRequest } from './build-chat-request';
 import { classifyUpstreamError } from './classify-upstream-error';
+import { openAiEmbeddings } from './embeddings';
 import { networkError } from '../shared/network-error';
 import { StreamTranslator } from './stream-translator';
 import { translateCompletion } from './translate-completion';
@@ -14,4 +15,5 @@ export const openAiCompatibleAdapter: ProviderAdapter = {
   classifyError: (status, headers, bodyText, provider) =>
     classifyUpstreamError(status, headers, bodyText, provider),
   networkError,
+  embeddings: openAiEmbeddings,
 };

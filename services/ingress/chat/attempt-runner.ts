@@ -7,6 +7,7 @@ import {
   type AttemptRecord,
   type AttemptSummary,
   type ChatJobBody,
+  type EmbeddingsRequest,
   type ChatRequest,
   type PlannedAttempt,
   type StoredJobBody,
@@ -33,6 +34,8 @@ export interface RunContext {
   arrivedAt: number;
   /** Proof that the request was let in: no job goes onto the bus without one. */
   admission: Admission;
+  /** Set for POST /embeddings: the job asks for these embeddings (see ChatJobBody). */
+  embeddings?: EmbeddingsRequest;
 }
 
 export interface RunResult {
@@ -81,6 +84,7 @@ export class AttemptRunner {
         idleMs: this.env.SWITCHYARD_STREAM_IDLE_TIMEOUT_MS,
       },
       request: ctx.request,
+      ...(ctx.embeddings && { embeddings: ctx.embeddings }),
       ...(Object.keys(view.byok).length > 0 && { byok: { keyHash: view.hash, credentials: view.byok } }),
     };
     const bytes = encodeJson(body);

@@ -8,6 +8,7 @@ import {
   errors,
   GatewayError,
   type ChatRequest,
+  type EmbeddingsRequest,
   type RouteRequest,
 } from '../../../libs/contracts';
 import { Bus, EventPublisher } from '../../../libs/messaging';
@@ -25,6 +26,8 @@ import { RoutePlanner } from './route-planner';
 interface AcceptedRequest {
   generationId: string;
   request: ChatRequest;
+  /** POST /embeddings: what to embed; `request` holds the same inputs as messages, to be counted. */
+  embeddings?: EmbeddingsRequest;
   admission: Admission;
   receivedAt: number;
   /** `performance.now()` at receipt: overhead is measured to a hundredth of a ms. */
@@ -46,7 +49,7 @@ export class ChatCompletionsService {
   ) {}
 
   /**
-   * Every inference route's way in: admits the request (rate limits, a reservation against the
+   * Every inference route's way in (`embeddings` set for POST /embeddings): admits the request (rate limits, a reservation against the
    * key's limit), plans, runs the attempts, answers the client in `format` (OpenAI's by default),
    * records the generation and settles the reservation to what it cost. A client's own
    * `traceparent` makes this request part of the client's trace.
@@ -56,11 +59,13 @@ export class ChatCompletionsService {
     request: ChatRequest,
     reply: FastifyReply,
     format: ResponseFormat = openAiFormat,
+    embeddings?: EmbeddingsRequest,
   ): Promise<void> {
     const admission = await this.admission.admit(http.principal, request);
     const accepted = {
       generationId: newGenerationId(),
       request,
+      embeddings,
       admission,
       receivedAt: Date.now(),
       arrivedAt: performance.now(),
@@ -118,6 +123,7 @@ export class ChatCompletionsService {
       sessionId: request.session_id ?? headerValue(reply.request.headers['x-session-id']),
       user: request.user,
       parameters: requestedParameters(request),
+      ...(job.embeddings && { operation: 'embeddings' as const }),
       maxTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
       ...(byokProviders.length > 0 && { byokProviders }),
     };
@@ -129,6 +135,7 @@ export class ChatCompletionsService {
       response.fail(error, { generationId, model: request.model ?? '', providerName: null });
       return;
     }
+    response.accepted();
     const result = await this.runner.run(
       {
         generationId,
@@ -138,6 +145,7 @@ export class ChatCompletionsService {
         deadline,
         arrivedAt: job.arrivedAt,
         admission: job.admission,
+        ...(job.embeddings && { embeddings: job.embeddings }),
       },
       response,
     );

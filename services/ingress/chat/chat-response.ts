@@ -4,6 +4,9 @@ import { CHUNK_SEPARATOR, type GatewayError } from '../../../libs/contracts';
 const SSE_DATA = Buffer.from('data: ');
 const SSE_END_OF_EVENT = Buffer.from('\n\n');
 const SSE_DONE = Buffer.from('data: [DONE]\n\n');
+const SSE_PROCESSING = Buffer.from(': OPENROUTER PROCESSING\n\n');
+/** How often a stream waiting for its first chunk says it is alive. */
+const PROCESSING_INTERVAL_MS = 3000;
 
 /** A frame's payload holds one or more JSON bodies separated by `\n` (see libs/contracts/frames.ts). */
 function splitChunks(payload: Buffer): Buffer[] {
@@ -28,8 +31,9 @@ export interface ErrorChunkContext {
 }
 
 /**
- * Where an attempt's frames go. Nothing is sent before the first chunk, so that until then a
- * failed attempt can still be replaced by another one, or answered with a plain HTTP error.
+ * Where an attempt's frames go. No content is sent before the first chunk, so that until then a
+ * failed attempt can still be replaced by another one (and, but for an OpenAI stream, which says it
+ * is processing from the start, answered with a plain HTTP error).
  */
 export abstract class ChatResponse {
   private startedAt: number | null = null;
@@ -50,6 +54,11 @@ export abstract class ChatResponse {
 
   get started(): boolean {
     return this.startedAt !== null;
+  }
+
+  /** The request is admitted and routable; its attempts begin. */
+  accepted(): void {
+    // Most answers say nothing until the first chunk.
   }
 
   get firstByteAt(): number | null {
@@ -99,27 +108,56 @@ export abstract class ChatResponse {
   }
 }
 
-/** `text/event-stream` as OpenAI sends it: `data: {chunk}` events, then `data: [DONE]`. */
+/**
+ * `text/event-stream` as OpenAI sends it: `data: {chunk}` events, then `data: [DONE]`. As OpenRouter,
+ * once the request is accepted the head and a `: OPENROUTER PROCESSING` comment go out at once, and
+ * the comment again every PROCESSING_INTERVAL_MS until the first chunk, so that a client (and every
+ * proxy between) sees the request alive while a provider thinks or the gateway falls back.
+ * https://openrouter.ai/docs/api-reference/streaming
+ */
 export class SseChatResponse extends ChatResponse {
+  private processing: NodeJS.Timeout | null = null;
+
+  override accepted(): void {
+    if (this.disconnected) return;
+    this.openEventStream();
+    this.reply.raw.write(SSE_PROCESSING);
+    this.processing = setInterval(() => {
+      if (this.disconnected) this.stopProcessing();
+      else this.reply.raw.write(SSE_PROCESSING);
+    }, PROCESSING_INTERVAL_MS);
+  }
+
   protected send(chunks: Buffer[]): void {
+    this.stopProcessing();
     this.openEventStream();
     this.reply.raw.write(Buffer.concat(chunks.flatMap((chunk) => [SSE_DATA, chunk, SSE_END_OF_EVENT])));
   }
 
   end(): void {
+    this.stopProcessing();
     if (this.disconnected) return;
     this.reply.raw.end(SSE_DONE);
   }
 
-  /** Before the first byte: a plain HTTP error. After: a last chunk carrying the error, then the end. */
+  /**
+   * Before the head went out: a plain HTTP error. After: a last chunk carrying the error, then the
+   * end (the status, 200, is gone with the head).
+   */
   fail(error: GatewayError, context: ErrorChunkContext): void {
+    this.stopProcessing();
     if (this.disconnected) return;
-    if (!this.started) {
+    if (!this.reply.raw.headersSent) {
       this.sendError(error);
       return;
     }
     const chunk = this.errorChunk(error, context);
     this.reply.raw.end(Buffer.concat([SSE_DATA, Buffer.from(JSON.stringify(chunk)), SSE_END_OF_EVENT]));
+  }
+
+  private stopProcessing(): void {
+    if (this.processing) clearInterval(this.processing);
+    this.processing = null;
   }
 
   /** The last chunk of a stream that failed after it started, as OpenRouter sends it. */
