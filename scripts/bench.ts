@@ -239,7 +239,7 @@ async function startPortkey(simulatorUrl: string) {
 }
 
 interface Sender {
-  /** Resolves to [ms to the first body byte, ms to the last]; rejects on a failed answer. */
+  /** Resolves to [ms to the first data event (SSE comments are no token), ms to the last]; rejects on a failed answer. */
   send(): Promise<[number, number]>;
   close(): Promise<void>;
 }
@@ -259,7 +259,8 @@ function sender(target: Target): Sender {
       const response = await pool.request({ method: 'POST', path: target.path, headers, body });
       let firstByte = 0;
       for await (const chunk of response.body)
-        if (firstByte === 0 && chunk.length > 0) firstByte = performance.now();
+        if (firstByte === 0 && (STREAM ? chunk.includes('data:') : chunk.length > 0))
+          firstByte = performance.now();
       if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
       return [firstByte - started, performance.now() - started];
     },

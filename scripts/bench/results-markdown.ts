@@ -29,7 +29,7 @@ export function resultsMarkdown(report: BenchReport): string {
     `# Benchmark results`,
     '',
     `${report.date}, ${report.machine}. \`${report.command}\`; open loop, ${report.seconds} s per point, ` +
-      `${report.stream ? 'streaming (latency to the last byte; TTFT to the first body byte)' : 'non-streaming'}, ` +
+      `${report.stream ? 'streaming (latency to the last byte; TTFT to the first data event)' : 'non-streaming'}, ` +
       'the simulator as the provider (zero latency). "added" is against calling the simulator directly at the same rate.',
     '',
     `| rate | target | achieved/s | p50 | p90 | p99 | p99.9 | errors | added p50 | added p99 |${report.stream ? ' TTFT p50 | TTFT p99 | added TTFT p50 | added TTFT p99 |' : ''}`,
