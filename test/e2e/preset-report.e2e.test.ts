@@ -150,6 +150,16 @@ it('compares the two arms of a preset from the generation events', async () => {
           tokens_completion: 20,
         },
       ],
+      // Two requests an arm are too few for a verdict; the report says so, metric by metric.
+      comparisons: expect.arrayContaining([
+        expect.objectContaining({
+          metric: 'ttft_p50_ms',
+          baseline: 'fast',
+          variant: 'smart',
+          verdict: expect.stringContaining('not enough data yet'),
+        }),
+      ]),
+      comparison_sample: { max_rows_per_arm: 10000, limited_arms: [] },
     },
   });
   // The same report under /v1 and with the default window of 24h.

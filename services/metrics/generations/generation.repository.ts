@@ -82,33 +82,127 @@ export class GenerationRepository {
     );
   }
 
-  /**
-   * One row per variant of `preset` over generations created in the last `windowSeconds` (of one
-   * key, `owner`, or of all with null), with percentiles computed by Postgres. Errors are
-   * generations whose status is 'error'.
-   */
+  /** The preset report's variants alone (see VARIANT_STATS). */
   variantStats(preset: string, windowSeconds: number, owner: string | null): Promise<VariantStats[]> {
-    return this.records.query(
-      `SELECT variant,
-              count(*)::int AS requests,
-              (count(*) FILTER (WHERE status = 'error'))::int AS errors,
-              (count(*) FILTER (WHERE status = 'error'))::float8 / count(*) AS error_rate,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS latency_p50_ms,
-              percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS latency_p95_ms,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY generation_time_ms) AS generation_time_p50_ms,
-              sum(total_cost)::float8 AS total_cost,
-              (sum(total_cost) / count(*))::float8 AS cost_per_request,
-              sum(tokens_prompt)::float8 AS tokens_prompt,
-              sum(tokens_completion)::float8 AS tokens_completion
-         FROM generations
-        WHERE preset = $1 AND created_at > now() - make_interval(secs => $2)
-          AND ($3::text IS NULL OR api_key_id = $3)
-        GROUP BY variant
-        ORDER BY variant NULLS LAST`,
-      [preset, windowSeconds, owner],
-    );
+    return this.records.query(VARIANT_STATS, [preset, windowSeconds, owner]);
+  }
+
+  /**
+   * A preset report's inputs from one snapshot (and one `now()`), so the variants' figures and the
+   * comparisons agree: the variant stats, and for each variant other than the first (the baseline)
+   * the per-arm aggregates the A/B tests need, over each arm's latest `maxRowsPerArm` generations.
+   */
+  variantReport(
+    preset: string,
+    windowSeconds: number,
+    owner: string | null,
+    maxRowsPerArm: number,
+  ): Promise<{ variants: VariantStats[]; sides: ComparisonSide[] }> {
+    return this.records.manager.transaction('REPEATABLE READ', async (manager) => {
+      const variants: VariantStats[] = await manager.query(VARIANT_STATS, [preset, windowSeconds, owner]);
+      const sides: ComparisonSide[] =
+        variants.length < 2
+          ? []
+          : await manager.query(COMPARISON_SIDES, [
+              preset,
+              windowSeconds,
+              owner,
+              variants[0].variant,
+              maxRowsPerArm,
+            ]);
+      return { variants, sides };
+    });
   }
 }
+
+/**
+ * One row per variant of `preset` over generations created in the last `windowSeconds` (of one
+ * key, `owner`, or of all with null), with percentiles computed by Postgres. Errors are
+ * generations whose status is 'error'.
+ */
+const VARIANT_STATS = `
+  SELECT variant,
+         count(*)::int AS requests,
+         (count(*) FILTER (WHERE status = 'error'))::int AS errors,
+         (count(*) FILTER (WHERE status = 'error'))::float8 / count(*) AS error_rate,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS latency_p50_ms,
+         percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS latency_p95_ms,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY generation_time_ms) AS generation_time_p50_ms,
+         sum(total_cost)::float8 AS total_cost,
+         (sum(total_cost) / count(*))::float8 AS cost_per_request,
+         sum(tokens_prompt)::float8 AS tokens_prompt,
+         sum(tokens_completion)::float8 AS tokens_completion
+    FROM generations
+   WHERE preset = $1 AND created_at > now() - make_interval(secs => $2)
+     AND ($3::text IS NULL OR api_key_id = $3)
+   GROUP BY variant
+   ORDER BY variant NULLS LAST`;
+
+/**
+ * Two rows (baseline side first) per variant other than the baseline `$4`, over the latest `$5`
+ * generations of each arm in the window: counts, means and sample variances (cost and tokens per
+ * request), percentiles, and for the rank tests each side's sum of average ranks in the pair's
+ * pooled ranking (ties share the mean of their ranks), its part of the tie correction (each value
+ * adds t² − 1, t the size of its tie group, so both sides together give Σ (t³ − t) over the groups)
+ * and how many of its latencies exceed the pair's pooled p95. Null latencies (no byte sent) rank
+ * last and are left out. Only these aggregates leave the database.
+ */
+const COMPARISON_SIDES = `
+  WITH recent AS (
+    SELECT variant, status = 'error' AS failed, latency_ms, generation_time_ms, total_cost,
+           tokens_prompt + tokens_completion AS tokens,
+           row_number() OVER (PARTITION BY variant ORDER BY created_at DESC, id DESC) AS recency
+      FROM generations
+     WHERE preset = $1 AND created_at > now() - make_interval(secs => $2)
+       AND ($3::text IS NULL OR api_key_id = $3)
+  ),
+  pairs AS (
+    SELECT challenger.variant AS challenger, recent.variant IS NOT DISTINCT FROM $4 AS is_baseline,
+           failed, latency_ms, generation_time_ms, total_cost, tokens
+      FROM (SELECT DISTINCT variant FROM recent WHERE variant IS DISTINCT FROM $4) AS challenger
+      JOIN recent ON recent.variant IS NOT DISTINCT FROM challenger.variant OR recent.variant = $4
+     WHERE recent.recency <= $5
+  ),
+  ranked AS (
+    SELECT pairs.*,
+           rank() OVER latency_order + (count(*) OVER latency_tie - 1) / 2.0 AS latency_rank,
+           count(*) OVER latency_tie AS latency_ties,
+           rank() OVER generation_time_order + (count(*) OVER generation_time_tie - 1) / 2.0
+             AS generation_time_rank,
+           count(*) OVER generation_time_tie AS generation_time_ties
+      FROM pairs
+    WINDOW latency_order AS (PARTITION BY challenger ORDER BY latency_ms),
+           latency_tie AS (PARTITION BY challenger, latency_ms),
+           generation_time_order AS (PARTITION BY challenger ORDER BY generation_time_ms),
+           generation_time_tie AS (PARTITION BY challenger, generation_time_ms)
+  ),
+  pooled AS (
+    SELECT challenger, percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS latency_p95_ms
+      FROM pairs
+     GROUP BY challenger
+  )
+  SELECT ranked.challenger, ranked.is_baseline,
+         count(*)::int AS requests,
+         (count(*) FILTER (WHERE failed))::int AS errors,
+         avg(total_cost)::float8 AS cost_mean,
+         var_samp(total_cost)::float8 AS cost_variance,
+         avg(tokens)::float8 AS tokens_mean,
+         var_samp(tokens)::float8 AS tokens_variance,
+         count(latency_ms)::int AS latency_n,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS latency_p50_ms,
+         percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS latency_p95_ms,
+         coalesce(sum(latency_rank) FILTER (WHERE latency_ms IS NOT NULL), 0)::float8 AS latency_rank_sum,
+         coalesce(sum(latency_ties * latency_ties - 1) FILTER (WHERE latency_ms IS NOT NULL), 0)::float8
+           AS latency_ties_term,
+         (count(*) FILTER (WHERE latency_ms > pooled.latency_p95_ms))::int AS latency_above_pooled_p95,
+         count(*)::int AS generation_time_n,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY generation_time_ms) AS generation_time_p50_ms,
+         sum(generation_time_rank)::float8 AS generation_time_rank_sum,
+         sum(generation_time_ties * generation_time_ties - 1)::float8 AS generation_time_ties_term
+    FROM ranked
+    JOIN pooled ON pooled.challenger IS NOT DISTINCT FROM ranked.challenger
+   GROUP BY ranked.challenger, ranked.is_baseline
+   ORDER BY ranked.challenger NULLS LAST, ranked.is_baseline DESC`;
 
 /** Per-variant figures of a preset, as Postgres computes them; a percentile is null without samples. */
 export interface VariantStats {
@@ -123,6 +217,31 @@ export interface VariantStats {
   cost_per_request: number;
   tokens_prompt: number;
   tokens_completion: number;
+}
+
+/**
+ * One side of a comparison: the baseline's (`is_baseline`) or the challenger's rows of the pair
+ * `challenger` against the baseline. Null figures: no value to aggregate (or one, for a variance).
+ */
+export interface ComparisonSide {
+  challenger: string | null;
+  is_baseline: boolean;
+  requests: number;
+  errors: number;
+  cost_mean: number;
+  cost_variance: number | null;
+  tokens_mean: number;
+  tokens_variance: number | null;
+  latency_n: number;
+  latency_p50_ms: number | null;
+  latency_p95_ms: number | null;
+  latency_rank_sum: number;
+  latency_ties_term: number;
+  latency_above_pooled_p95: number;
+  generation_time_n: number;
+  generation_time_p50_ms: number | null;
+  generation_time_rank_sum: number;
+  generation_time_ties_term: number;
 }
 
 /**

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { errors, type QueryReply } from '../../../libs/contracts';
 import { Bus } from '../../../libs/messaging';
 import { GenerationRepository, type VariantStats } from '../generations/generation.repository';
+import { compareArms, type ArmComparison } from './arm-comparisons';
 import { DEFAULT_REPORT_WINDOW, parseReportWindow } from './report-window';
+
+/** The comparisons use each arm's latest this many generations in the window, so their cost is bounded. */
+export const MAX_COMPARED_ROWS_PER_ARM = 10_000;
 
 /** One arm of a preset's A/B comparison; ttft is OpenRouter's `latency` (time to the first byte). */
 export interface VariantReport extends VariantStats {
@@ -14,6 +18,13 @@ export interface PresetReport {
   preset: string;
   window: string;
   variants: VariantReport[];
+  /**
+   * Each variant against the baseline, the first variant (by name), on each metric with its own
+   * test; none with fewer than two variants.
+   */
+  comparisons: ArmComparison[];
+  /** The rows behind the comparisons: arms with more requests in the window gave only their latest. */
+  comparison_sample: { max_rows_per_arm: number; limited_arms: (string | null)[] };
 }
 
 export type PresetReportReply = QueryReply<PresetReport>;
@@ -50,8 +61,18 @@ export class PresetReportHandler implements OnApplicationBootstrap {
       return { ok: false, ...errors.badRequest(`Invalid request: window: ${windowLength.reason}`).toWire() };
     }
     // A preset without traffic in the window (or not known at all) has simply no variants yet.
-    const stats = await this.generations.variantStats(preset, windowLength.seconds, owner);
-    const variants = stats.map((arm) => ({ ...arm, ttft_p50_ms: arm.latency_p50_ms }));
-    return { ok: true, data: { preset, window, variants } };
+    const report = await this.generations.variantReport(
+      preset,
+      windowLength.seconds,
+      owner,
+      MAX_COMPARED_ROWS_PER_ARM,
+    );
+    const variants = report.variants.map((arm) => ({ ...arm, ttft_p50_ms: arm.latency_p50_ms }));
+    const comparisons = compareArms(variants[0]?.variant ?? null, report.sides);
+    const limited = variants
+      .filter((arm) => arm.requests > MAX_COMPARED_ROWS_PER_ARM)
+      .map((arm) => arm.variant);
+    const comparison_sample = { max_rows_per_arm: MAX_COMPARED_ROWS_PER_ARM, limited_arms: limited };
+    return { ok: true, data: { preset, window, variants, comparisons, comparison_sample } };
   }
 }
