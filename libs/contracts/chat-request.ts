@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errors } from './errors';
 
 /**
  * The Chat Completions request as OpenAI documents it, plus OpenRouter's extensions (`models`,
@@ -192,6 +193,16 @@ export const chatRequestSchema = z
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export type ProviderPreferences = z.infer<typeof providerPreferencesSchema>;
+
+/** A request body read with its schema, or a 400 that names the first invalid field. */
+export function parseRequestBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw errors.badRequest('Invalid request: the body must be a JSON object.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw errors.badRequest(describeValidationError(parsed.error));
+  return parsed.data;
+}
 
 /** `messages[0].content: Invalid input` — the first problem, naming the field, as a client can act on it. */
 export function describeValidationError(error: z.ZodError): string {

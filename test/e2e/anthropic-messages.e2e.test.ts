@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
 import { TEST_CATALOG } from './test-catalog';
+import { apiError as apiErrorOf } from '../../libs/testing/api-error';
 
 jest.setTimeout(60_000);
 
@@ -26,15 +27,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function apiError(request: Promise<unknown>): Promise<InstanceType<typeof Anthropic.APIError>> {
-  try {
-    await request;
-  } catch (error) {
-    if (error instanceof Anthropic.APIError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to fail');
-}
+const apiError = (request: Promise<unknown>) => apiErrorOf(request, Anthropic.APIError);
 
 const hello: Anthropic.MessageParam[] = [{ role: 'user', content: 'Hello there, gateway' }];
 

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
 import { waitForGeneration } from '../../libs/testing/wait-for-generation';
 import { echoCost, TEST_CATALOG } from './test-catalog';
+import { apiError as apiErrorOf } from '../../libs/testing/api-error';
 
 jest.setTimeout(60_000);
 
@@ -17,17 +18,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-type APIError = InstanceType<typeof OpenAI.APIError>;
-
-async function apiError(request: Promise<unknown>): Promise<APIError> {
-  try {
-    await request;
-  } catch (error) {
-    if (error instanceof OpenAI.APIError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to fail');
-}
+const apiError = (request: Promise<unknown>) => apiErrorOf(request, OpenAI.APIError);
 
 const hello = [{ role: 'user' as const, content: 'Hello there, gateway' }];
 

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
 import { waitForGeneration } from '../../libs/testing/wait-for-generation';
+import { apiError as apiErrorOf } from '../../libs/testing/api-error';
 
 jest.setTimeout(60_000);
 
@@ -88,15 +89,7 @@ async function complete(routing: Record<string, unknown>): Promise<RoutedComplet
   return completion as RoutedCompletion;
 }
 
-async function apiError(request: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
-  try {
-    await request;
-  } catch (error) {
-    if (error instanceof OpenAI.APIError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to fail');
-}
+const apiError = (request: Promise<unknown>) => apiErrorOf(request, OpenAI.APIError);
 
 describe('provider routing', () => {
   it.each([

@@ -4,9 +4,8 @@ import { context, propagation, type Span } from '@opentelemetry/api';
 import type { FastifyReply } from 'fastify';
 import {
   chatRequestSchema,
-  describeValidationError,
-  errors,
   GatewayError,
+  parseRequestBody,
   type ChatRequest,
   type EmbeddingsRequest,
   type RouteRequest,
@@ -204,10 +203,5 @@ function requestedParameters(request: ChatRequest): string[] {
 }
 
 export function parseChatRequest(body: unknown): ChatRequest {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw errors.badRequest('Invalid request: the body must be a JSON object.');
-  }
-  const parsed = chatRequestSchema.safeParse(promptAsMessages(body));
-  if (!parsed.success) throw errors.badRequest(describeValidationError(parsed.error));
-  return parsed.data;
+  return parseRequestBody(chatRequestSchema, promptAsMessages(body));
 }

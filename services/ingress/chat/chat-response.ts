@@ -101,12 +101,19 @@ export abstract class ChatResponse {
   }
 
   protected sendError(error: GatewayError): void {
-    void this.reply
-      .status(error.status)
-      .headers({ ...this.headers, ...error.headers })
-      .send({ error: error.toBody() });
+    sendOpenRouterError(this.reply, this.headers, error);
   }
 }
+
+/** How an API surface answers an error before anything was sent: its own body, the gateway's status. */
+export type SendError = (reply: FastifyReply, headers: Record<string, string>, error: GatewayError) => void;
+
+/** OpenRouter's (and OpenAI's) error body, with the error's own headers (a 429's `Retry-After`). */
+export const sendOpenRouterError: SendError = (reply, headers, error) =>
+  void reply
+    .status(error.status)
+    .headers({ ...headers, ...error.headers })
+    .send({ error: error.toBody() });
 
 /**
  * `text/event-stream` as OpenAI sends it: `data: {chunk}` events, then `data: [DONE]`. As OpenRouter,

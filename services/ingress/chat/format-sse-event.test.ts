@@ -1,4 +1,4 @@
-import { formatSseEvent } from './format-sse-event';
+import { formatSseEvent } from '../chat/format-sse-event';
 
 describe('formatSseEvent', () => {
   it.each([

@@ -1,11 +1,12 @@
 import { gatewayChunkSchema, gatewayCompletionSchema, GatewayError } from '../../../libs/contracts';
 import {
-  ChatResponse,
+  sendOpenRouterError,
   SseChatResponse,
   type ErrorChunkContext,
   type ResponseFormat,
 } from '../chat/chat-response';
-import { readGatewayAnswer } from '../messages/read-gateway-answer';
+import { readGatewayAnswer } from '../chat/read-gateway-answer';
+import { ConvertedJsonResponse } from '../chat/translated-response';
 import { toTextCompletion, toTextCompletionChunk } from './to-text-completion';
 
 /** Streamed `text_completion`s, built from the workers' chunks, then `data: [DONE]` as OpenAI ends. */
@@ -60,34 +61,14 @@ class TextCompletionSseResponse extends SseChatResponse {
   }
 }
 
-/** One `text_completion`, converted from the worker's whole `chat.completion`. */
-class TextCompletionJsonResponse extends ChatResponse {
-  protected send([completion]: Buffer[]): void {
-    let body;
-    try {
-      body = toTextCompletion(readGatewayAnswer(gatewayCompletionSchema, completion));
-    } catch (error) {
-      if (!(error instanceof GatewayError)) throw error;
-      this.sendError(error);
-      return;
-    }
-    void this.reply.headers(this.headers).type('application/json').send(body);
-  }
-
-  end(): void {
-    // The body was the whole answer.
-  }
-
-  fail(error: GatewayError): void {
-    if (this.disconnected || this.started) return;
-    this.sendError(error);
-  }
-}
-
 /** Answers in the legacy Completions shapes; errors as on `/chat/completions`. */
 export const textCompletionFormat: ResponseFormat = {
   create: ({ reply, headers, stream, onClientGone }) =>
     stream
       ? new TextCompletionSseResponse(reply, headers, onClientGone)
-      : new TextCompletionJsonResponse(reply, headers, onClientGone),
+      : new ConvertedJsonResponse(
+          { reply, headers, stream, onClientGone },
+          (bytes) => toTextCompletion(readGatewayAnswer(gatewayCompletionSchema, bytes)),
+          sendOpenRouterError,
+        ),
 };

@@ -1,10 +1,9 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
-  describeValidationError,
   embeddingInputs,
   embeddingsRequestSchema,
-  errors,
+  parseRequestBody,
   type ChatRequest,
   type EmbeddingsRequest,
 } from '../../../libs/contracts';
@@ -24,18 +23,9 @@ export class EmbeddingsController {
   @Post('embeddings')
   @HttpCode(200)
   async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    const embeddings = parseEmbeddingsRequest(request.body);
+    const embeddings = parseRequestBody(embeddingsRequestSchema, request.body);
     await this.chat.complete(request, asCountedRequest(embeddings), reply, undefined, embeddings);
   }
-}
-
-export function parseEmbeddingsRequest(body: unknown): EmbeddingsRequest {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw errors.badRequest('Invalid request: the body must be a JSON object.');
-  }
-  const parsed = embeddingsRequestSchema.safeParse(body);
-  if (!parsed.success) throw errors.badRequest(describeValidationError(parsed.error));
-  return parsed.data;
 }
 
 /** The routing of the request, and its inputs as user messages: what admission counts and prices. */

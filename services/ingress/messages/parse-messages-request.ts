@@ -1,14 +1,9 @@
-import { describeValidationError, errors } from '../../../libs/contracts';
+import { parseRequestBody } from '../../../libs/contracts';
 import { messagesRequestSchema, type MessagesRequest } from './messages-request';
 
 /** The body as a Messages request, or a 400 that names the first invalid field. */
 export function parseMessagesRequest(body: unknown): MessagesRequest {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw errors.badRequest('Invalid request: the body must be a JSON object.');
-  }
-  const parsed = messagesRequestSchema.safeParse(body);
-  if (!parsed.success) throw errors.badRequest(describeValidationError(parsed.error));
-  return parsed.data;
+  return parseRequestBody(messagesRequestSchema, body);
 }
 
 /**

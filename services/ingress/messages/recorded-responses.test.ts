@@ -7,7 +7,7 @@ import type { ChatJob } from '../../../libs/contracts';
 import { FIXTURES } from '../../../libs/providers/shared/testing/recorded-fixtures';
 import { StreamTranslator } from '../../../libs/providers/openai-compatible/stream-translator';
 import { translateCompletion } from '../../../libs/providers/openai-compatible/translate-completion';
-import { formatSseEvent } from './format-sse-event';
+import { formatSseEvent } from '../chat/format-sse-event';
 import { gatewayChunkSchema, gatewayCompletionSchema, type GatewayChunk } from '../../../libs/contracts';
 import { MessageStreamTranslator } from './message-stream-translator';
 import { parseToolInput } from './parse-tool-input';

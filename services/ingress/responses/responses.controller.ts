@@ -2,7 +2,8 @@ import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { ChatCompletionsService, parseChatRequest } from '../chat/chat-completions.service';
-import { parseResponsesRequest } from './parse-responses-request';
+import { parseRequestBody } from '../../../libs/contracts';
+import { responsesRequestSchema } from './responses-request';
 import { responsesFormat } from './responses-response';
 import { toChatRequest } from './to-chat-request';
 
@@ -19,7 +20,7 @@ export class ResponsesController {
   @Post('responses')
   @HttpCode(200)
   async create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    const responsesRequest = parseResponsesRequest(request.body);
+    const responsesRequest = parseRequestBody(responsesRequestSchema, request.body);
     const chatRequest = parseChatRequest(toChatRequest(responsesRequest));
     await this.chat.complete(request, chatRequest, reply, responsesFormat(responsesRequest));
   }
