@@ -6,3 +6,4 @@ export * from './catalog-store';
 export * from './catalog.module';
 export * from './load-catalog';
 export * from './format-price';
+export * from './supported-parameters';

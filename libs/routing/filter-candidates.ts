@@ -1,3 +1,4 @@
+import { supportsParameter } from '../catalog/supported-parameters';
 import type { ProviderPreferences } from '../contracts';
 import type { RouteCandidate } from './route-candidate';
 
@@ -21,21 +22,6 @@ export interface FilterInput {
 type Filter = (candidate: RouteCandidate, input: FilterInput) => string | null;
 
 const PER_MILLION = 1e6;
-
-/**
- * Parameters a provider supports under another name in OpenRouter's `supported_parameters`:
- * listing `tools` means it takes `tool_choice` too.
- */
-const PARAMETER_ALIASES: Record<string, string> = {
-  tool_choice: 'tools',
-  parallel_tool_calls: 'tools',
-  max_completion_tokens: 'max_tokens',
-  top_logprobs: 'logprobs',
-};
-
-function supportsParameter(supported: string[], parameter: string): boolean {
-  return supported.includes(parameter) || supported.includes(PARAMETER_ALIASES[parameter] ?? parameter);
-}
 
 /**
  * Parameters without which the answer means something else (a tool call, JSON in a schema): an
