@@ -55,6 +55,11 @@ export interface GenerationEvent {
   preset: string | null;
   /** The preset variant the request was routed to, else null. */
   variant: string | null;
+  /** OpenRouter's app attribution: the request's `HTTP-Referer` and `X-Title`, else null. */
+  appReferer: string | null;
+  appTitle: string | null;
+  /** The request's parameters the serving endpoint does not take, left out by its worker. */
+  droppedParameters: string[];
 }
 
 /**

@@ -210,6 +210,7 @@ describe('tenancy', () => {
         prompt_tokens: expect.any(Number),
         completion_tokens: 3,
         reasoning_tokens: 0,
+        app: null,
       },
     ]);
     expect((await callGateway(stack, 'GET', '/activity', { key: b.key })).body.data).toEqual([]);

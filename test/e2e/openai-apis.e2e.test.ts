@@ -371,3 +371,43 @@ describe('a stream waiting for its first token', () => {
     expect(error.status).toBe(404);
   });
 });
+
+describe('app attribution', () => {
+  it('records HTTP-Referer and X-Title with the generation and in the activity', async () => {
+    const app = new OpenAI({
+      baseURL: stack.baseUrl,
+      apiKey: stack.apiKey,
+      maxRetries: 0,
+      defaultHeaders: { 'HTTP-Referer': 'https://notes.example', 'X-Title': 'Notes Example' },
+    });
+    const { response } = await app.chat.completions
+      .create({ model: 'test/echo', messages: [{ role: 'user', content: 'attributed' }] })
+      .withResponse();
+    const record = await waitForGeneration(stack, response.headers.get('x-generation-id')!);
+    expect(record).toMatchObject({ origin: 'https://notes.example', app_title: 'Notes Example' });
+
+    const activity = await fetch(`${stack.baseUrl}/activity`, {
+      headers: { authorization: `Bearer ${stack.apiKey}` },
+    }).then((r) => r.json() as Promise<{ data: { app: string | null; model: string; requests: number }[] }>);
+    expect(activity.data).toContainEqual(
+      expect.objectContaining({ app: 'Notes Example', model: 'test/echo', requests: 1 }),
+    );
+    expect(activity.data.some((row) => row.app === null)).toBe(true);
+  });
+});
+
+describe('parameters an endpoint does not take', () => {
+  it('are left out by the worker and listed in /generation', async () => {
+    const { response } = await client.chat.completions
+      .create({
+        model: 'test/echo',
+        temperature: 0.3,
+        seed: 7,
+        max_tokens: 50,
+        messages: [{ role: 'user', content: 'x' }],
+      })
+      .withResponse();
+    const record = await waitForGeneration(stack, response.headers.get('x-generation-id')!);
+    expect(record.dropped_parameters).toEqual(['temperature', 'seed']);
+  });
+});

@@ -15,11 +15,13 @@ import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
 import { Admission, AdmissionService } from '../admission/admission.service';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { INGRESS_ENV, type IngressEnv } from '../config';
+import { appAttribution, type AppAttribution } from './app-attribution';
 import { AttemptRunner, type RunResult } from './attempt-runner';
 import { chargedToLimit, chargeOf } from './charge';
 import { openAiFormat, type ChatResponse, type ResponseFormat } from './chat-response';
 import { buildGenerationEvent } from './generation-event';
 import { promptAsMessages } from './prompt-as-messages';
+import { requestedParameters } from './requested-parameters';
 import { RoutePlanner } from './route-planner';
 
 interface AcceptedRequest {
@@ -27,6 +29,7 @@ interface AcceptedRequest {
   request: ChatRequest;
   /** POST /embeddings: what to embed; `request` holds the same inputs as messages, to be counted. */
   embeddings?: EmbeddingsRequest;
+  app: AppAttribution;
   admission: Admission;
   receivedAt: number;
   /** `performance.now()` at receipt: overhead is measured to a hundredth of a ms. */
@@ -65,6 +68,7 @@ export class ChatCompletionsService {
       generationId: newGenerationId(),
       request,
       embeddings,
+      app: appAttribution(http.headers),
       admission,
       receivedAt: Date.now(),
       arrivedAt: performance.now(),
@@ -180,27 +184,6 @@ export class ChatCompletionsService {
 
 const headerValue = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value) ?? null;
-
-/** Fields of the request that are parameters a provider must support (not routing or content). */
-const NOT_PARAMETERS = new Set([
-  'model',
-  'models',
-  'messages',
-  'stream',
-  'stream_options',
-  'provider',
-  'route',
-  'session_id',
-  'user',
-  'usage',
-  'transforms',
-]);
-
-function requestedParameters(request: ChatRequest): string[] {
-  return Object.keys(request).filter(
-    (key) => !NOT_PARAMETERS.has(key) && request[key] !== undefined && request[key] !== null,
-  );
-}
 
 export function parseChatRequest(body: unknown): ChatRequest {
   return parseRequestBody(chatRequestSchema, promptAsMessages(body));

@@ -1,6 +1,9 @@
 import type { ChatRequest, GenerationEvent } from '../../../libs/contracts';
+import { unsupportedParameters } from '../../../libs/catalog';
+import type { AppAttribution } from './app-attribution';
 import type { RunResult } from './attempt-runner';
 import { chargeOf } from './charge';
+import { requestedParameters } from './requested-parameters';
 
 export interface GenerationFacts {
   generationId: string;
@@ -12,6 +15,7 @@ export interface GenerationFacts {
   cancelled: boolean;
   apiKeyId: string | null;
   result: RunResult;
+  app?: AppAttribution;
 }
 
 /** A record keeps the start of a provider's error message: enough to read, bounded in size. */
@@ -56,5 +60,10 @@ export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
     sessionId: request.session_id ?? null,
     preset: result.served?.preset?.name ?? null,
     variant: result.served?.preset?.variant ?? null,
+    appReferer: facts.app?.referer ?? null,
+    appTitle: facts.app?.title ?? null,
+    droppedParameters: endpoint
+      ? unsupportedParameters(requestedParameters(request), endpoint.supportedParameters)
+      : [],
   };
 }

@@ -8,6 +8,8 @@ import { CreateGenerationRollups1795600000001 } from '../migrations/179560000000
 import { CreateApiKeys1796000000000 } from '../migrations/1796000000000-create-api-keys';
 import { AddGenerationUsageEstimated1796100000000 } from '../migrations/1796100000000-add-generation-usage-estimated';
 import { AddGenerationGatewayOverhead1796200000000 } from '../migrations/1796200000000-add-generation-gateway-overhead';
+import { AddAppAttribution1796300000000 } from '../migrations/1796300000000-add-app-attribution';
+import { AddGenerationDroppedParameters1796300000001 } from '../migrations/1796300000001-add-generation-dropped-parameters';
 
 /** The schema comes only from the migrations, listed here in order, never from entity synchronisation. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -22,6 +24,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       CreateApiKeys1796000000000,
       AddGenerationUsageEstimated1796100000000,
       AddGenerationGatewayOverhead1796200000000,
+      AddAppAttribution1796300000000,
+      AddGenerationDroppedParameters1796300000001,
     ],
     migrationsRun: true,
     synchronize: false,

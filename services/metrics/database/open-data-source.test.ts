@@ -36,6 +36,8 @@ describe('opening the database', () => {
         { name: 'CreateApiKeys1796000000000' },
         { name: 'AddGenerationUsageEstimated1796100000000' },
         { name: 'AddGenerationGatewayOverhead1796200000000' },
+        { name: 'AddAppAttribution1796300000000' },
+        { name: 'AddGenerationDroppedParameters1796300000001' },
       ]);
       expect(await sources[0].query("SELECT to_regclass('generations') IS NOT NULL AS present")).toEqual([
         { present: true },

@@ -59,6 +59,10 @@ export const generationEventSchema = z.object({
   // Events published before presets existed carry neither field.
   preset: text.nullable().default(null),
   variant: text.nullable().default(null),
+  // Events published before app attribution carry neither field.
+  appReferer: text.nullable().default(null),
+  appTitle: text.nullable().default(null),
+  droppedParameters: z.array(text).max(100).default([]),
 }) satisfies z.ZodType<GenerationEvent>;
 
 export type ParsedGenerationEvent =

@@ -112,6 +112,15 @@ export class GenerationRecord {
   @Column('text', { nullable: true })
   variant!: string | null;
 
+  @Column('text', { name: 'app_referer', nullable: true })
+  appReferer!: string | null;
+
+  @Column('text', { name: 'app_title', nullable: true })
+  appTitle!: string | null;
+
+  @Column('text', { name: 'dropped_parameters', array: true, default: () => "'{}'" })
+  droppedParameters!: string[];
+
   @Column('timestamptz', { name: 'recorded_at', default: () => 'now()' })
   recordedAt!: Date;
 }

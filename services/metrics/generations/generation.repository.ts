@@ -38,6 +38,9 @@ const COLUMNS: ReadonlyArray<readonly [column: string, value: (event: Generation
   ['session_id', (event) => event.sessionId],
   ['preset', (event) => event.preset],
   ['variant', (event) => event.variant],
+  ['app_referer', (event) => event.appReferer],
+  ['app_title', (event) => event.appTitle],
+  ['dropped_parameters', (event) => event.droppedParameters],
 ];
 
 /** 500 rows × 30 columns stays well below Postgres' 65535 bind parameters per statement. */
@@ -272,21 +275,21 @@ const ROLLUP_INSERTED = `
     generation_time_ms_sum = rollup.generation_time_ms_sum + excluded.generation_time_ms_sum`;
 
 /**
- * Charges the rows of `inserted` to their key, per UTC day, model and provider: `usage` is what was
+ * Charges the rows of `inserted` to their key, per UTC day, model, provider and app: `usage` is what was
  * spent on the gateway's credentials, `byok_usage` what the key's own credentials were billed.
  */
 const CHARGE_INSERTED = `
   INSERT INTO key_usage_daily AS daily (
-    api_key_id, day, model, provider_name, requests, prompt_tokens, completion_tokens, reasoning_tokens,
-    usage, byok_usage
+    api_key_id, day, model, provider_name, app, requests, prompt_tokens, completion_tokens,
+    reasoning_tokens, usage, byok_usage
   )
-  SELECT api_key_id, (created_at AT TIME ZONE 'UTC')::date, model, coalesce(provider_name, ''), count(*),
-         sum(tokens_prompt), sum(tokens_completion), sum(tokens_reasoning), sum(total_cost),
-         coalesce(sum(upstream_inference_cost) FILTER (WHERE is_byok), 0)
+  SELECT api_key_id, (created_at AT TIME ZONE 'UTC')::date, model, coalesce(provider_name, ''),
+         coalesce(app_title, app_referer, ''), count(*), sum(tokens_prompt), sum(tokens_completion),
+         sum(tokens_reasoning), sum(total_cost), coalesce(sum(upstream_inference_cost) FILTER (WHERE is_byok), 0)
     FROM inserted
    WHERE api_key_id IS NOT NULL
-   GROUP BY 1, 2, 3, 4
-  ON CONFLICT (api_key_id, day, model, provider_name) DO UPDATE SET
+   GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (api_key_id, day, model, provider_name, app) DO UPDATE SET
     requests = daily.requests + excluded.requests,
     prompt_tokens = daily.prompt_tokens + excluded.prompt_tokens,
     completion_tokens = daily.completion_tokens + excluded.completion_tokens,

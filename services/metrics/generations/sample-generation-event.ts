@@ -53,6 +53,9 @@ export function sampleGenerationEvent(overrides: Partial<GenerationEvent> = {}):
     sessionId: 'session-7',
     preset: null,
     variant: null,
+    appReferer: null,
+    appTitle: null,
+    droppedParameters: [],
     ...overrides,
   };
 }

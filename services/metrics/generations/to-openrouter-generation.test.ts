@@ -52,6 +52,9 @@ function record(overrides: Partial<GenerationRecord> = {}): GenerationRecord {
     sessionId: 'session-7',
     preset: 'support-bot',
     variant: 'cheap',
+    appReferer: 'https://app.example',
+    appTitle: 'Example App',
+    droppedParameters: ['top_k'],
     recordedAt: new Date('2026-11-25T10:00:01.000Z'),
     ...overrides,
   } satisfies GenerationRecord);
@@ -87,7 +90,9 @@ describe('toOpenRouterGeneration', () => {
       num_media_prompt: null,
       num_media_completion: null,
       num_search_results: null,
-      origin: '',
+      origin: 'https://app.example',
+      app_title: 'Example App',
+      dropped_parameters: ['top_k'],
       usage: 0.0000225,
       is_byok: false,
       provider_responses: [

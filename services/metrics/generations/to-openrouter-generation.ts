@@ -50,7 +50,12 @@ export interface OpenRouterGeneration {
   num_media_prompt: null;
   num_media_completion: null;
   num_search_results: null;
+  /** The request's `HTTP-Referer`, as OpenRouter shows it; '' without one. */
   origin: string;
+  /** Ours: the request's `X-Title` (OpenRouter's app name), else null. */
+  app_title: string | null;
+  /** Ours: request parameters the serving endpoint does not take, which its worker left out. */
+  dropped_parameters: string[];
   usage: number;
   is_byok: boolean;
   provider_responses: OpenRouterProviderResponse[];
@@ -93,7 +98,9 @@ export function toOpenRouterGeneration(record: GenerationRecord): OpenRouterGene
     num_media_prompt: null,
     num_media_completion: null,
     num_search_results: null,
-    origin: '',
+    origin: record.appReferer ?? '',
+    app_title: record.appTitle,
+    dropped_parameters: record.droppedParameters,
     usage: record.totalCost,
     is_byok: record.isByok,
     provider_responses: record.providerResponses.map((attempt) => ({

@@ -17,6 +17,8 @@ export interface ActivityRow {
   prompt_tokens: number;
   completion_tokens: number;
   reasoning_tokens: number;
+  /** Ours: the app the requests came from (their `X-Title`, else `HTTP-Referer`), null for none. */
+  app: string | null;
 }
 
 /** OpenRouter's activity covers the last 30 UTC days; today is included, so it shows at once. */
@@ -58,7 +60,7 @@ export class UsageRepository {
   }
 
   /**
-   * Per day, model and provider over the last 30 days (or one `date`), newest first, for one key
+   * Per day, model, provider and app over the last 30 days (or one `date`), newest first, for one key
    * (`apiKeyHash`) or every key (null), summed by Postgres.
    */
   activity(apiKeyHash: string | null, date: string | null, now = Date.now()): Promise<ActivityRow[]> {
@@ -74,13 +76,14 @@ export class UsageRepository {
               sum(requests)::int AS requests,
               sum(prompt_tokens)::int AS prompt_tokens,
               sum(completion_tokens)::int AS completion_tokens,
-              sum(reasoning_tokens)::int AS reasoning_tokens
+              sum(reasoning_tokens)::int AS reasoning_tokens,
+              nullif(app, '') AS app
          FROM key_usage_daily
         WHERE day >= $1::date
           AND ($2::text IS NULL OR api_key_id = $2)
           AND ($3::date IS NULL OR day = $3::date)
-        GROUP BY day, model, provider_name
-        ORDER BY day DESC, model, provider_name`,
+        GROUP BY day, model, provider_name, app
+        ORDER BY day DESC, model, provider_name, app`,
       [since, apiKeyHash, date],
     );
   }
