@@ -41,10 +41,14 @@ export function toLegacyLogprobs(logprobs: unknown, offset = 0): LegacyLogprobs 
  * https://platform.openai.com/docs/api-reference/completions/object
  */
 export function toTextCompletion(completion: GatewayCompletion): Record<string, unknown> {
-  const { choices, object: _object, ...rest } = completion;
+  const { id, created, model, provider, choices, usage, object: _object, ...rest } = completion;
   return {
-    ...rest,
+    id,
     object: 'text_completion',
+    created,
+    model,
+    provider,
+    ...rest,
     choices: choices.map((choice, index) => ({
       index,
       text: (choice.message.content ?? '') + (choice.message.refusal ?? ''),
@@ -52,6 +56,7 @@ export function toTextCompletion(completion: GatewayCompletion): Record<string, 
       native_finish_reason: choice.native_finish_reason ?? null,
       logprobs: toLegacyLogprobs(choice.logprobs),
     })),
+    usage,
   };
 }
 
