@@ -36,6 +36,7 @@ export class Bus {
   private attemptReports?: AttemptReports;
   private isConnected = true;
   private readonly reconnectWaiters = new Set<() => void>();
+  private readonly reconnectListeners: (() => void)[] = [];
 
   private constructor(
     readonly nc: NatsConnection,
@@ -60,8 +61,14 @@ export class Bus {
       if (status.type === 'reconnect') {
         this.isConnected = true;
         for (const wake of this.reconnectWaiters) wake();
+        for (const listener of this.reconnectListeners) listener();
       }
     }
+  }
+
+  /** Called after every reconnection (for the reconnect counter). */
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
   }
 
   /** True at once while connected; else waits up to `timeoutMs` for the client to reconnect. */

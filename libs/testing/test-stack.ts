@@ -35,6 +35,8 @@ export interface TestStack {
   postgres?: TcpProxy;
   /** Starts one more ingress (named `ingress-<n>`) on a port of its own; resolves to its base URL. */
   startIngressReplica(): Promise<string>;
+  /** Where a service started with the stack (router, workers, metrics) serves /metrics and /health/*. */
+  metricsUrl(service: string): string;
   /** Starts one more replica of a service (named `<service>-<n>`); resolves to its name. */
   startReplica(service: string): Promise<string>;
   stop(): Promise<void>;
@@ -73,6 +75,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     HOST: '127.0.0.1',
     SIMULATOR_PORT: String(simulatorPort),
     SIMULATOR_URL: simulatorUrl,
+    // Replicas and services started later take any free port (see metricsUrl for the others).
+    METRICS_PORT: '0',
     ...options.env,
   };
   if (options.catalog) {
@@ -88,6 +92,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     return found;
   };
   let replicas = 1;
+  const metricsPorts = new Map<string, number>();
   const startReplica = async (name: string, extraEnv: NodeJS.ProcessEnv = {}) => {
     const replica = `${name}-${++replicas}`;
     await group.start({ ...service(name), name: replica }, extraEnv);
@@ -111,6 +116,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       return `http://127.0.0.1:${replicaPort}/api/v1`;
     },
     startReplica: (name) => startReplica(name),
+    metricsUrl: (name) => {
+      const metricsPort = metricsPorts.get(name);
+      if (metricsPort === undefined) throw new Error(`${name} has no known metrics port`);
+      return `http://127.0.0.1:${metricsPort}`;
+    },
     stop: async () => {
       // Postgres back first, so metrics can store what it holds as it stops.
       await postgres?.restore();
@@ -120,7 +130,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     },
   };
   try {
-    for (const s of STACK_SERVICES) if (!options.without?.includes(s.name)) await group.start(s);
+    for (const s of STACK_SERVICES) {
+      if (options.without?.includes(s.name)) continue;
+      const metricsPort = await freePort();
+      metricsPorts.set(s.name, metricsPort);
+      await group.start(s, { METRICS_PORT: String(metricsPort) });
+    }
   } catch (error) {
     await stack.stop();
     throw new Error(`${(error as Error).message}\n${stack.logs()}`, { cause: error });

@@ -30,6 +30,8 @@ import { credentialUnusable, ownKeyFailure, summaryBilledToOwnKey } from './own-
 import { runAttempt, type Credential } from './run-attempt';
 import { closeUpstreamPool } from './upstream-http';
 import { clampOutputLimit } from './clamp-output-limit';
+import { WorkerMetrics } from './worker-metrics';
+import { ServiceMetrics } from '../observability';
 
 /** The wire-protocol family this worker process speaks. */
 export const PROVIDER_ADAPTER = Symbol('PROVIDER_ADAPTER');
@@ -45,6 +47,7 @@ const SHUTDOWN_GRACE_MS = 25_000;
 export class ChatJobService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ChatJobService.name);
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly metrics: WorkerMetrics;
   private readonly inFlight = new Set<Promise<void>>();
   /** The attempts in flight as the watch sees them: beats to send, slow providers to give up on. */
   private readonly watched = new Map<FrameWriter, WatchedAttempt>();
@@ -59,7 +62,11 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     private readonly catalogs: CatalogStore,
     private readonly cancellations: Cancellations,
     @Inject(PROVIDER_ADAPTER) private readonly adapter: ProviderAdapter,
-  ) {}
+    metrics: ServiceMetrics,
+  ) {
+    this.metrics = new WorkerMetrics(metrics);
+    metrics.addReadinessCheck({ name: 'job subscriptions', check: () => this.subscriptions.size > 0 });
+  }
 
   onApplicationBootstrap(): void {
     this.watch = setInterval(() => this.watchAttempts(Date.now()), WATCH_TICK_MS).unref();
@@ -168,9 +175,11 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     const timing = startTiming(Date.now());
     let failure: GatewayError | undefined;
     // The attempt's event is reported with its last frame (in the same socket write after a quiet spell).
-    const writer = new FrameWriter(this.bus.nc, replyTo, () =>
-      this.bus.reportAttempt(toAttemptEvent(job, timing, Date.now(), failure)),
-    );
+    const writer = new FrameWriter(this.bus.nc, replyTo, () => {
+      const event = toAttemptEvent(job, timing, Date.now(), failure);
+      this.metrics.observe(event);
+      this.bus.reportAttempt(event);
+    });
     this.watched.set(writer, { timing, patience: job.patience ?? DEFAULT_PATIENCE, controller });
     try {
       await inSpan(`chat ${provider.id}`, { kind: SpanKind.SERVER, attributes, parent }, async (span) => {

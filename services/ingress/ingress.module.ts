@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CatalogModule } from '../../libs/catalog';
 import { parseEnv } from '../../libs/config/env';
 import { MessagingModule } from '../../libs/messaging';
+import { ObservabilityModule } from '../../libs/observability';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AdmissionService } from './admission/admission.service';
 import { KeyLedger } from './admission/key-ledger';
@@ -11,6 +12,7 @@ import { AttemptRunner } from './chat/attempt-runner';
 import { RoutePlanner } from './chat/route-planner';
 import { ChatCompletionsController } from './chat/chat-completions.controller';
 import { ChatCompletionsService } from './chat/chat-completions.service';
+import { IngressMetrics } from './chat/ingress-metrics';
 import { CompletionsController } from './completions/completions.controller';
 import { EmbeddingsController } from './embeddings/embeddings.controller';
 import { eventPublisherProvider, EventStreamLifecycle } from './chat/event-publisher.provider';
@@ -28,7 +30,12 @@ import { PresetReportController } from './presets/preset-report.controller';
 import { ResponsesController } from './responses/responses.controller';
 
 @Module({
-  imports: [MessagingModule.forRoot('ingress'), CatalogModule],
+  imports: [
+    MessagingModule.forRoot('ingress'),
+    // Ingress serves /metrics and /health/* on its own API port.
+    ObservabilityModule.forService('ingress', { listen: false }),
+    CatalogModule,
+  ],
   controllers: [
     ChatCompletionsController,
     CompletionsController,
@@ -54,6 +61,7 @@ import { ResponsesController } from './responses/responses.controller';
     AttemptRunner,
     RoutePlanner,
     ChatCompletionsService,
+    IngressMetrics,
     eventPublisherProvider,
     EventStreamLifecycle,
   ],

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { parseEnv } from '../../libs/config/env';
 import { CatalogModule } from '../../libs/catalog';
 import { MessagingModule } from '../../libs/messaging';
+import { ObservabilityModule } from '../../libs/observability';
 import { dataSourceOptions } from './database/data-source-options';
 import { ensureDatabase } from './database/ensure-database';
 import { openDataSource } from './database/open-data-source';
@@ -14,6 +15,7 @@ import { PresetsModule } from './presets/presets.module';
 @Module({
   imports: [
     MessagingModule.forRoot('metrics'),
+    ObservabilityModule.forService('metrics', { listen: true }),
     // BYOK credentials may only name providers of the catalog in force.
     CatalogModule,
     TypeOrmModule.forRootAsync({

@@ -20,6 +20,7 @@ import { AttemptRunner, type RunResult } from './attempt-runner';
 import { chargedToLimit, chargeOf } from './charge';
 import { openAiFormat, type ChatResponse, type ResponseFormat } from './chat-response';
 import { buildGenerationEvent } from './generation-event';
+import { IngressMetrics } from './ingress-metrics';
 import { promptAsMessages } from './prompt-as-messages';
 import { requestedParameters } from './requested-parameters';
 import { RoutePlanner } from './route-planner';
@@ -30,6 +31,8 @@ interface AcceptedRequest {
   /** POST /embeddings: what to embed; `request` holds the same inputs as messages, to be counted. */
   embeddings?: EmbeddingsRequest;
   app: AppAttribution;
+  /** The API path it came on (`/api/v1/chat/completions`), for metrics. */
+  route: string;
   admission: Admission;
   receivedAt: number;
   /** `performance.now()` at receipt: overhead is measured to a hundredth of a ms. */
@@ -48,6 +51,7 @@ export class ChatCompletionsService {
     private readonly events: EventPublisher,
     private readonly admission: AdmissionService,
     @Inject(INGRESS_ENV) private readonly env: IngressEnv,
+    private readonly metrics: IngressMetrics,
   ) {}
 
   /**
@@ -63,12 +67,17 @@ export class ChatCompletionsService {
     format: ResponseFormat = openAiFormat,
     embeddings?: EmbeddingsRequest,
   ): Promise<void> {
-    const admission = await this.admission.admit(http.principal, request);
+    const admission = await this.admission.admit(http.principal, request).catch((error: unknown) => {
+      if (error instanceof GatewayError && [402, 403, 429].includes(error.status))
+        this.metrics.refused(error.status);
+      throw error;
+    });
     const accepted = {
       generationId: newGenerationId(),
       request,
       embeddings,
       app: appAttribution(http.headers),
+      route: http.routeOptions.url ?? http.url,
       admission,
       receivedAt: Date.now(),
       arrivedAt: performance.now(),
@@ -179,6 +188,7 @@ export class ChatCompletionsService {
       result,
     });
     this.events.publish(this.bus.subjects.generationEvent, event);
+    this.metrics.observe(job.route, event);
   }
 }
 

@@ -8,6 +8,10 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { GenerationEvent } from '../../../libs/contracts';
 import { Bus, ensureEventsStream } from '../../../libs/messaging';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter, Gauge } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import { ServiceMetrics } from '../../../libs/observability';
 import { readGenerationEvents } from './generation-event.schema';
 import { GenerationRepository } from './generation.repository';
 
@@ -36,10 +40,43 @@ export class GenerationIngestionService implements OnApplicationBootstrap, Befor
   private running?: Promise<void>;
   private stopping = false;
 
+  private readonly stored: Counter;
+
   constructor(
     private readonly bus: Bus,
     private readonly generations: GenerationRepository,
-  ) {}
+    @InjectDataSource() db: DataSource,
+    metrics: ServiceMetrics,
+  ) {
+    this.stored = new Counter({
+      name: 'switchyard_generations_stored_total',
+      help: 'Generation records written to PostgreSQL.',
+      registers: [metrics.registry],
+    });
+    const { subjects } = bus;
+    // Read from JetStream at scrape; the consumer's own bookkeeping, nothing counted here.
+    new Gauge({
+      name: 'switchyard_event_consumer_messages',
+      help: 'Generation event messages not yet stored: pending (not delivered) and ack_pending (in hand).',
+      labelNames: ['state'],
+      registers: [metrics.registry],
+      async collect() {
+        const info = await (
+          await jetstreamManager(bus.nc)
+        ).consumers.info(subjects.eventsStream, CONSUMER_NAME);
+        this.set({ state: 'pending' }, info.num_pending);
+        this.set({ state: 'ack_pending' }, info.num_ack_pending);
+      },
+    });
+    metrics.addReadinessCheck({
+      name: 'postgres',
+      check: async () => (await db.query('SELECT 1')).length === 1,
+    });
+    metrics.addReadinessCheck({
+      name: 'event consumer',
+      check: () => this.messages !== undefined && !this.stopping,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.messages = await this.open();
@@ -163,6 +200,7 @@ export class GenerationIngestionService implements OnApplicationBootstrap, Befor
       return;
     }
     for (const msg of accepted) msg.ack();
+    this.stored.inc(events.length);
   }
 }
 

@@ -31,6 +31,8 @@ export async function metricsHarness(prefix: string): Promise<MetricsHarness> {
   process.env.NATS_URL = NATS_URL;
   process.env.SWITCHYARD_NAMESPACE = namespace;
   process.env.DATABASE_URL = `${SERVER_URL}/${database}`;
+  // Any free port: several harnesses run at once.
+  process.env.METRICS_PORT = '0';
   const bus = await Bus.connect({ url: NATS_URL, namespace, name: `${prefix}-test` });
   const startMetrics = () =>
     NestFactory.createApplicationContext(MetricsModule, { logger: ['error', 'warn'] });

@@ -2,7 +2,11 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import type { Msg } from '@nats-io/transport-node';
 import { Bus, readAttemptEvents } from '../../../libs/messaging';
 import type { EndpointHealth, HealthView } from '../../../libs/routing';
+import { ServiceMetrics } from '../../../libs/observability';
+import { Gauge } from 'prom-client';
 import { HealthBook, type EndpointReport } from './health-book';
+
+const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
 /** How often the whole table goes out, news or not: a new ingress has it within this long. */
 export const TABLE_INTERVAL_MS = 1000;
@@ -19,11 +23,32 @@ export class HealthTracker implements HealthView, OnApplicationBootstrap, OnAppl
   private readonly book = new HealthBook();
   private interval?: NodeJS.Timeout;
   private publishSoon = false;
+  private subscribed = false;
 
-  constructor(private readonly bus: Bus) {}
+  constructor(
+    private readonly bus: Bus,
+    metrics: ServiceMetrics,
+  ) {
+    const book = this.book;
+    // Read at scrape from the table the router publishes anyway: nothing per attempt.
+    new Gauge({
+      name: 'switchyard_circuit_state',
+      help: "Each endpoint's circuit breaker: 0 closed, 1 half-open (probing), 2 open.",
+      labelNames: ['provider', 'model'],
+      registers: [metrics.registry],
+      collect() {
+        this.reset();
+        for (const row of book.table().rows) {
+          this.set({ provider: row.providerId, model: row.model }, CIRCUIT_VALUE[row.circuit]);
+        }
+      },
+    });
+    metrics.addReadinessCheck({ name: 'attempt subscription', check: () => this.subscribed });
+  }
 
   onApplicationBootstrap(): void {
     this.bus.subscribe(this.bus.subjects.attemptEvent, undefined, (msg) => this.onAttempts(msg));
+    this.subscribed = true;
     this.interval = setInterval(() => this.publish(), TABLE_INTERVAL_MS);
     this.publish();
     this.logger.log(`publishing health on ${this.bus.subjects.healthTable} every ${TABLE_INTERVAL_MS} ms`);
