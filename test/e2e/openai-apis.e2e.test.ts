@@ -219,6 +219,28 @@ describe('the Responses API', () => {
     expect(chained.message).toContain('previous_response_id');
   });
 
+  it('ends a stream that breaks after it began with response.failed', async () => {
+    const response = await fetch(`${stack.baseUrl}/responses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'test/cut',
+        stream: true,
+        input: 'one two three four five six seven eight',
+      }),
+    });
+    expect(response.status).toBe(200);
+    const events = (await response.text())
+      .split('\n\n')
+      .filter((block) => block.startsWith('event: '))
+      .map(
+        (block) =>
+          JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { type: string; response?: object },
+      );
+    expect(events.map((event) => event.type)).toContain('response.output_text.delta');
+    expect(events.at(-1)).toMatchObject({ type: 'response.failed', response: { status: 'failed' } });
+  });
+
   it('answers a provider failure before the stream began as an HTTP error', async () => {
     const error = await apiError(client.responses.create({ model: 'test/down', input: 'x' }));
     expect(error.status).toBe(502);
