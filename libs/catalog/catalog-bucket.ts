@@ -2,6 +2,7 @@ import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
+import { jetstreamReplicas } from '../messaging/jetstream-replicas';
 import {
   catalogEntry,
   decodeCatalogEntry,
@@ -18,7 +19,7 @@ export const catalogBucketName = (subjects: Subjects) => `${subjects.streamPrefi
 
 export function openCatalogBucket(nc: NatsConnection, subjects: Subjects): Promise<KV> {
   // `create` opens the bucket when it exists already; history keeps the last versions for a look back.
-  return new Kvm(nc).create(catalogBucketName(subjects), { history: 10 });
+  return new Kvm(nc).create(catalogBucketName(subjects), { history: 10, replicas: jetstreamReplicas() });
 }
 
 /** What the bucket holds: `revision` 0 when nothing was ever stored; no `entry` when none is usable. */

@@ -2,28 +2,40 @@ import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jets
 import { nuid, type NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
 import { connectNats } from './bus';
+import { jetstreamReplicas } from './jetstream-replicas';
 
 const DUPLICATE_WINDOW_NS = 10 * 60 * 1e9;
 const RETENTION_NS = 7 * 24 * 3600 * 1e9;
 
-/** Creates the events stream if it is missing; safe to call from every service at every start. */
+/**
+ * Creates the events stream if it is missing, with SWITCHYARD_JETSTREAM_REPLICAS copies, and brings
+ * an existing one to that count; safe to call from every service at every start.
+ */
 export async function ensureEventsStream(nc: NatsConnection, subjects: Subjects): Promise<void> {
   const jsm = await jetstreamManager(nc);
+  const replicas = jetstreamReplicas();
   const config = {
     name: subjects.eventsStream,
     subjects: [subjects.eventsWildcard],
     duplicate_window: DUPLICATE_WINDOW_NS,
     max_age: RETENTION_NS,
+    num_replicas: replicas,
   };
-  try {
-    await jsm.streams.info(config.name);
-  } catch {
-    try {
-      await jsm.streams.add(config);
-    } catch (error) {
-      // Another service may have created it in between; only a stream that still is not there is an error.
-      await jsm.streams.info(config.name).catch(() => Promise.reject(error));
+  const existing = await jsm.streams.info(config.name).then(
+    (info) => info.config,
+    () => undefined,
+  );
+  if (existing) {
+    if (existing.num_replicas !== replicas) {
+      await jsm.streams.update(config.name, { ...existing, num_replicas: replicas });
     }
+    return;
+  }
+  try {
+    await jsm.streams.add(config);
+  } catch (error) {
+    // Another service may have created it in between; only a stream that still is not there is an error.
+    await jsm.streams.info(config.name).catch(() => Promise.reject(error));
   }
 }
 

@@ -7,3 +7,4 @@ export * from './job-bodies';
 export * from './messaging-error';
 export * from './trace-context';
 export * from './messaging.module';
+export * from './jetstream-replicas';

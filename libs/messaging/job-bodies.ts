@@ -1,5 +1,6 @@
 import { nuid, type NatsConnection } from '@nats-io/transport-node';
 import { Objm, StorageType, type ObjectStore } from '@nats-io/obj';
+import { jetstreamReplicas } from './jetstream-replicas';
 import type { StoredJobBody, Subjects } from '../contracts';
 
 /** The object store of the namespace's large job bodies (a stream named OBJ_<bucket>). */
@@ -45,7 +46,11 @@ export class JobBodies {
 
   private open(): Promise<ObjectStore> {
     this.store ??= new Objm(this.nc)
-      .create(jobBodiesBucketName(this.subjects), { storage: StorageType.File, ttl: BODY_TTL_NS })
+      .create(jobBodiesBucketName(this.subjects), {
+        storage: StorageType.File,
+        ttl: BODY_TTL_NS,
+        replicas: jetstreamReplicas(),
+      })
       .catch((error: unknown) => {
         this.store = undefined;
         throw error;

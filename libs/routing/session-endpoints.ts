@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
+import { jetstreamReplicas } from '../messaging/jetstream-replicas';
 
 /** A session stays on its endpoint this long after the plan that chose it. */
 export const SESSION_TTL_MS = 10 * 60_000;
@@ -39,7 +40,10 @@ export class KvSessionEndpoints implements SessionEndpoints {
   }
 
   private open(): Promise<KV> {
-    this.bucket ??= new Kvm(this.nc).create(sessionBucketName(this.subjects), { ttl: SESSION_TTL_MS });
+    this.bucket ??= new Kvm(this.nc).create(sessionBucketName(this.subjects), {
+      ttl: SESSION_TTL_MS,
+      replicas: jetstreamReplicas(),
+    });
     // A failed open is retried by the next session rather than cached.
     this.bucket.catch(() => (this.bucket = undefined));
     return this.bucket;
