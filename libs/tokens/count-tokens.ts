@@ -7,7 +7,7 @@ interface Encoder {
 /*
  * Each encoding is loaded on its first use: its ranks take about 0.2 s and 35 MB to load, which a
  * process that never estimates (most never do: providers report usage) should not pay. A static
- * import would load them with the module, so these are the one place that requires at run time.
+ * import would load them with the module, so they are required at run time.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const LOADERS: Record<TokenizerEncoding, () => Encoder> = {

@@ -49,7 +49,12 @@ beforeAll(async () => {
   const { port } = collector.address() as AddressInfo;
   stack = await startTestStack({
     catalog: TEST_CATALOG,
-    env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, OTEL_BSP_SCHEDULE_DELAY: '100' },
+    // JSON, which this collector reads: also proves the protocol variable is honoured (the default is protobuf).
+    env: {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+    },
   });
 });
 
