@@ -22,7 +22,9 @@ const served: AttemptTiming = {
   firstTokenAt: T0 + 50,
   lastReadAt: null,
   status: 200,
+  promptTokens: 12,
   completionTokens: 20,
+  finishReason: 'stop',
 };
 
 describe('toAttemptEvent', () => {

@@ -10,7 +10,9 @@ export interface AttemptTiming {
   /** The provider last sent bytes of a stream. */
   lastReadAt: number | null;
   status: number | null;
+  promptTokens: number | null;
   completionTokens: number | null;
+  finishReason: string | null;
 }
 
 export function startTiming(now: number): AttemptTiming {
@@ -20,7 +22,9 @@ export function startTiming(now: number): AttemptTiming {
     firstTokenAt: null,
     lastReadAt: null,
     status: null,
+    promptTokens: null,
     completionTokens: null,
+    finishReason: null,
   };
 }
 

@@ -21,7 +21,7 @@ import {
   type StoredJobBody,
 } from '../contracts';
 import { Bus, contextFromHeaders, decodeJson, FrameWriter, isStoredJobBody } from '../messaging';
-import { inSpan, markFailed, SpanKind } from '../telemetry';
+import { inSpan, markFailed, natsAttributes, SpanKind } from '../telemetry';
 import type { ProviderAdapter } from '../providers';
 import { startTiming, toAttemptEvent, type AttemptTiming } from './attempt-timing';
 import { ProviderTooSlow, watchVerdict, WATCH_TICK_MS } from './attempt-watch';
@@ -31,6 +31,7 @@ import { runAttempt, type Credential } from './run-attempt';
 import { closeUpstreamPool } from './upstream-http';
 import { clampOutputLimit } from './clamp-output-limit';
 import { WorkerMetrics } from './worker-metrics';
+import { genAiRequestAttributes, genAiResponseAttributes } from './gen-ai-attributes';
 import { ServiceMetrics } from '../observability';
 
 /** The wire-protocol family this worker process speaks. */
@@ -170,7 +171,11 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     }
     const controller = this.cancellations.register(job.generationId, job.attempt);
     const deadline = setTimeout(() => controller.abort(new DeadlineExceeded()), job.deadline - Date.now());
-    const attributes = { 'switchyard.generation_id': job.generationId, 'switchyard.attempt': job.attempt };
+    const attributes = {
+      'switchyard.generation_id': job.generationId,
+      'switchyard.attempt': job.attempt,
+      ...natsAttributes(msg.subject, 'process', this.bus.subjects.providerQueue(providerId)),
+    };
     const parent = contextFromHeaders(msg.headers);
     const timing = startTiming(Date.now());
     let failure: GatewayError | undefined;
@@ -182,33 +187,42 @@ export class ChatJobService implements OnApplicationBootstrap, BeforeApplication
     });
     this.watched.set(writer, { timing, patience: job.patience ?? DEFAULT_PATIENCE, controller });
     try {
-      await inSpan(`chat ${provider.id}`, { kind: SpanKind.SERVER, attributes, parent }, async (span) => {
-        for (const [index, credential] of credentials.entries()) {
-          // An own credential that failed first does not make the attempt a failure (the event reads it).
-          failure = undefined;
-          const attempt = {
-            job,
-            adapter: this.adapter,
-            provider,
-            credential,
-            writer,
-            signal: controller.signal,
-            timing,
-            delivered: null,
-          };
+      const spanAttributes = { ...attributes, ...genAiRequestAttributes(job) };
+      await inSpan(
+        `chat ${provider.id}`,
+        { kind: SpanKind.SERVER, attributes: spanAttributes, parent },
+        async (span) => {
           try {
-            await runAttempt(attempt);
-            return;
-          } catch (error) {
-            failure = this.classify(error, controller.signal, provider);
-            if (credential.byok) failure = ownKeyFailure(failure, provider.name, credential.apiKey ?? '');
-            // The key's own credential failed before anything was sent: the gateway's is next, if allowed.
-            if (index < credentials.length - 1 && !writer.started && !controller.signal.aborted) continue;
-            markFailed(span, failure.message);
-            writer.error(failure.toWire(), deliveredSummary(attempt.delivered, credential.byok));
+            for (const [index, credential] of credentials.entries()) {
+              // An own credential that failed first does not make the attempt a failure (the event reads it).
+              failure = undefined;
+              const attempt = {
+                job,
+                adapter: this.adapter,
+                provider,
+                credential,
+                writer,
+                signal: controller.signal,
+                timing,
+                delivered: null,
+              };
+              try {
+                await runAttempt(attempt);
+                return;
+              } catch (error) {
+                failure = this.classify(error, controller.signal, provider);
+                if (credential.byok) failure = ownKeyFailure(failure, provider.name, credential.apiKey ?? '');
+                // The key's own credential failed before anything was sent: the gateway's is next, if allowed.
+                if (index < credentials.length - 1 && !writer.started && !controller.signal.aborted) continue;
+                markFailed(span, failure.message);
+                writer.error(failure.toWire(), deliveredSummary(attempt.delivered, credential.byok));
+              }
+            }
+          } finally {
+            span.setAttributes(genAiResponseAttributes(job, timing));
           }
-        }
-      });
+        },
+      );
     } finally {
       clearTimeout(deadline);
       this.watched.delete(writer);

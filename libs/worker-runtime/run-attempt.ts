@@ -85,7 +85,7 @@ async function relayCompletion(
   const translate = ctx.job.embeddings ? ctx.adapter.embeddings!.translate : ctx.adapter.translateCompletion;
   const { body, summary: answered } = translate(ctx.job, upstreamBody);
   const summary = { ...answered, upstreamMs };
-  ctx.timing.completionTokens = summary.usage.completion_tokens;
+  recordAnswered(ctx.timing, summary);
   if (ctx.credential.byok) ctx.writer.done([bodyBilledToOwnKey(body)], summaryBilledToOwnKey(summary));
   else ctx.writer.done([body], summary);
 }
@@ -132,8 +132,15 @@ async function relayStream(
   const { usageChunk, summary: answered } = translation.finish();
   const summary = { ...answered, upstreamMs };
   ctx.timing.firstTokenAt ??= Date.now();
-  ctx.timing.completionTokens = summary.usage.completion_tokens;
+  recordAnswered(ctx.timing, summary);
   if (ctx.credential.byok)
     ctx.writer.done([...pending, bodyBilledToOwnKey(usageChunk)], summaryBilledToOwnKey(summary));
   else ctx.writer.done([...pending, usageChunk], summary);
+}
+
+/** What the attempt's span and event say of a served answer. */
+function recordAnswered(timing: AttemptTiming, summary: AttemptSummary): void {
+  timing.promptTokens = summary.usage.prompt_tokens;
+  timing.completionTokens = summary.usage.completion_tokens;
+  timing.finishReason = summary.finishReason;
 }

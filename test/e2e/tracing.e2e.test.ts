@@ -12,6 +12,7 @@ interface ReceivedSpan {
   traceId: string;
   spanId: string;
   parentSpanId?: string;
+  attributes?: { key: string; value: { stringValue?: string; intValue?: number | string } }[];
 }
 
 interface OtlpExport {
@@ -91,4 +92,11 @@ it('traces one request from the client through ingress and worker to the provide
   expect(attempt.parentSpanId).toBe(chat.spanId);
   expect(worker.parentSpanId).toBe(attempt.spanId);
   expect(upstream.parentSpanId).toBe(worker.spanId);
+  // The provider attempt carries the GenAI semantic conventions.
+  const attribute = (key: string) => worker.attributes?.find((a) => a.key === key)?.value;
+  expect(attribute('gen_ai.operation.name')?.stringValue).toBe('chat');
+  expect(attribute('gen_ai.provider.name')?.stringValue).toBe('sim');
+  expect(attribute('gen_ai.request.model')?.stringValue).toBe('echo');
+  expect(Number(attribute('gen_ai.usage.output_tokens')?.intValue)).toBeGreaterThan(0);
+  expect(Number(attribute('gen_ai.usage.input_tokens')?.intValue)).toBeGreaterThan(0);
 });

@@ -15,7 +15,7 @@ import {
   SILENCE_LIMIT_MS,
 } from '../../../libs/contracts';
 import { Bus, decodeJson, encodeJson, MessagingError } from '../../../libs/messaging';
-import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
+import { inSpan, markFailed, natsAttributes, SpanKind } from '../../../libs/telemetry';
 import type { Admission } from '../admission/admission.service';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import type { ChatResponse } from './chat-response';
@@ -168,7 +168,11 @@ export class AttemptRunner {
     planned: PlannedAttempt,
     work: () => Promise<AttemptOutcome>,
   ): Promise<AttemptOutcome> {
-    const attributes = { 'switchyard.attempt': index, 'switchyard.provider': planned.endpoint.providerId };
+    const attributes = {
+      'switchyard.attempt': index,
+      'switchyard.provider': planned.endpoint.providerId,
+      ...natsAttributes(planned.subject, 'send'),
+    };
     return inSpan('attempt', { kind: SpanKind.CLIENT, attributes }, async (span) => {
       const outcome = await work();
       if ('error' in outcome) markFailed(span, outcome.error.message);
