@@ -60,6 +60,8 @@ export interface GenerationEvent {
   appTitle: string | null;
   /** The request's parameters the serving endpoint does not take, left out by its worker. */
   droppedParameters: string[];
+  /** The W3C trace context of the request's span, so that the record's write links to it; absent when not tracing. */
+  traceparent?: string;
 }
 
 /**

@@ -5,7 +5,10 @@ import {
   trace,
   type Attributes,
   type Context,
+  type Link,
   type Span,
+  propagation,
+  ROOT_CONTEXT,
 } from '@opentelemetry/api';
 
 export { SpanKind };
@@ -18,13 +21,13 @@ const tracer = () => trace.getTracer('switchyard');
  */
 export async function inSpan<T>(
   name: string,
-  options: { kind: SpanKind; attributes?: Attributes; parent?: Context },
+  options: { kind: SpanKind; attributes?: Attributes; parent?: Context; links?: Link[] },
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
   const parent = options.parent ?? context.active();
   return tracer().startActiveSpan(
     name,
-    { kind: options.kind, attributes: options.attributes },
+    { kind: options.kind, attributes: options.attributes, links: options.links },
     parent,
     async (span) => {
       try {
@@ -43,4 +46,25 @@ export async function inSpan<T>(
 /** Marks a span failed without an exception (an error answer, a failed attempt). */
 export function markFailed(span: Span, message: string): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message });
+}
+
+/** The W3C `traceparent` of the active span, to carry in a message body; undefined when not tracing. */
+export function activeTraceparent(): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent;
+}
+
+/**
+ * Links to the spans whose `traceparent`s arrived in message bodies: one batch of work (a write of
+ * many generations) belongs to many traces, so it links to each rather than having one parent.
+ */
+export function linksTo(traceparents: readonly (string | undefined)[]): Link[] {
+  const links: Link[] = [];
+  for (const traceparent of traceparents) {
+    if (!traceparent) continue;
+    const spanContext = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, { traceparent }));
+    if (spanContext && trace.isSpanContextValid(spanContext)) links.push({ context: spanContext });
+  }
+  return links;
 }

@@ -13,6 +13,7 @@ interface ReceivedSpan {
   spanId: string;
   parentSpanId?: string;
   attributes?: { key: string; value: { stringValue?: string; intValue?: number | string } }[];
+  links?: { traceId: string; spanId: string }[];
 }
 
 interface OtlpExport {
@@ -99,4 +100,15 @@ it('traces one request from the client through ingress and worker to the provide
   expect(attribute('gen_ai.request.model')?.stringValue).toBe('echo');
   expect(Number(attribute('gen_ai.usage.output_tokens')?.intValue)).toBeGreaterThan(0);
   expect(Number(attribute('gen_ai.usage.input_tokens')?.intValue)).toBeGreaterThan(0);
+
+  // Metrics writes generations in batches of many requests: its span links to this request's.
+  let store: ReceivedSpan | undefined;
+  while (Date.now() < deadline + 10_000 && !store) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    store = spans.find(
+      (span) => span.name === 'store generations' && span.links?.some((link) => link.traceId === traceId),
+    );
+  }
+  expect(store?.service).toBe('metrics');
+  expect(store?.links).toContainEqual(expect.objectContaining({ traceId, spanId: chat.spanId }));
 });

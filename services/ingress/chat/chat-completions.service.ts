@@ -11,7 +11,7 @@ import {
   type RouteRequest,
 } from '../../../libs/contracts';
 import { Bus, EventPublisher } from '../../../libs/messaging';
-import { inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
+import { activeTraceparent, inSpan, markFailed, SpanKind } from '../../../libs/telemetry';
 import { Admission, AdmissionService } from '../admission/admission.service';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { INGRESS_ENV, type IngressEnv } from '../config';
@@ -187,7 +187,8 @@ export class ChatCompletionsService {
       cancelled: response.disconnected,
       result,
     });
-    this.events.publish(this.bus.subjects.generationEvent, event);
+    const traceparent = activeTraceparent();
+    this.events.publish(this.bus.subjects.generationEvent, traceparent ? { ...event, traceparent } : event);
     this.metrics.observe(job.route, event);
   }
 }

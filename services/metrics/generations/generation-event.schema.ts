@@ -63,6 +63,7 @@ export const generationEventSchema = z.object({
   appReferer: text.nullable().default(null),
   appTitle: text.nullable().default(null),
   droppedParameters: z.array(text).max(100).default([]),
+  traceparent: z.string().max(128).optional(),
 }) satisfies z.ZodType<GenerationEvent>;
 
 export type ParsedGenerationEvent =

@@ -12,6 +12,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { ServiceMetrics } from '../../../libs/observability';
+import { inSpan, linksTo, natsAttributes, SpanKind } from '../../../libs/telemetry';
 import { readGenerationEvents } from './generation-event.schema';
 import { GenerationRepository } from './generation.repository';
 
@@ -190,7 +191,15 @@ export class GenerationIngestionService implements OnApplicationBootstrap, Befor
     }
     if (events.length === 0) return;
     try {
-      await this.generations.insertMany(events);
+      const traced = {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          ...natsAttributes(this.bus.subjects.generationEvent, 'process'),
+          'switchyard.generations': events.length,
+        },
+        links: linksTo(events.map((event) => event.traceparent)),
+      };
+      await inSpan('store generations', traced, () => this.generations.insertMany(events));
     } catch (error) {
       const delayMs = retryDelayMs(accepted);
       this.logger.error(
