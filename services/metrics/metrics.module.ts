@@ -21,9 +21,9 @@ import { PresetsModule } from './presets/presets.module';
     TypeOrmModule.forRootAsync({
       // Read at start rather than at import, so the environment can be set up to the last moment (tests do).
       useFactory: async () => {
-        const { DATABASE_URL } = parseEnv(metricsEnvSchema);
-        await ensureDatabase(DATABASE_URL);
-        return dataSourceOptions(DATABASE_URL);
+        const { DATABASE_URL, SWITCHYARD_MIGRATE_AT_START } = parseEnv(metricsEnvSchema);
+        if (SWITCHYARD_MIGRATE_AT_START) await ensureDatabase(DATABASE_URL);
+        return { ...dataSourceOptions(DATABASE_URL), migrationsRun: SWITCHYARD_MIGRATE_AT_START };
       },
       dataSourceFactory: openDataSource,
     }),
