@@ -37,6 +37,12 @@ describe('parseCatalog', () => {
     expect(model.created).toBe(Date.UTC(2025, 0, 31) / 1000);
   });
 
+  it('uses the default of ${VAR:-default} when the variable is set to nothing, as the shell does', () => {
+    expect(parseCatalog(valid, 'catalog.yaml', { LOCAL_URL: '' }).provider('local')!.baseUrl).toBe(
+      'http://127.0.0.1:9000/v1',
+    );
+  });
+
   it('uses the default of ${VAR:-default} when the variable is unset', () => {
     expect(parseCatalog(valid, 'catalog.yaml', {}).provider('local')!.baseUrl).toBe(
       'http://127.0.0.1:9000/v1',

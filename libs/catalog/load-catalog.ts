@@ -51,11 +51,15 @@ export function parseCatalog(text: string, file: string, env: NodeJS.ProcessEnv 
   return toCatalog(parsed.data);
 }
 
-/** `${NAME}` and `${NAME:-default}` in any string, so one file serves a laptop, compose and k8s. */
+/**
+ * `${NAME}` and `${NAME:-default}` in any string, so one file serves a laptop, compose and k8s. As in
+ * the shell, the default also stands for a variable set to nothing (compose passes `${X:-}` so).
+ */
 function interpolateEnv(value: unknown, env: NodeJS.ProcessEnv): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g, (_m, name: string, fallback?: string) => {
-      return env[name] ?? fallback ?? '';
+      const set = env[name];
+      return set === undefined || set === '' ? (fallback ?? '') : set;
     });
   }
   if (Array.isArray(value)) return value.map((item) => interpolateEnv(item, env));
