@@ -12,10 +12,11 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 case "${1:-}" in
   build) exec tsc -p tsconfig.build.json ;;
   start) tsc -p tsconfig.build.json && exec node dist/scripts/start-stack.js ;;
+  dev) tsc -p tsconfig.build.json && exec node dist/scripts/start-stack.js --watch ;;
   # NestJS 12 is ESM-only; Jest loads it from CommonJS tests through Node 24's vm modules.
   test) shift; tsc -p tsconfig.build.json && NODE_OPTIONS=--experimental-vm-modules exec jest "$@" ;;
   catalog-push) shift; tsc -p tsconfig.build.json && exec node dist/scripts/catalog-push.js "$@" ;;
   bench) tsc -p tsconfig.build.json && exec node dist/scripts/bench.js ;;
   lint) tsc -p tsconfig.json --noEmit && eslint . && exec prettier --check . ;;
-  *) echo "usage: scripts/run.sh build|start|test|lint|bench|catalog-push" >&2; exit 2 ;;
+  *) echo "usage: scripts/run.sh build|start|dev|test|lint|bench|catalog-push" >&2; exit 2 ;;
 esac

@@ -9,6 +9,11 @@ import { preflight } from '../libs/runtime/preflight';
 import { watchParent } from '../libs/runtime/parent-watch';
 import { STACK_SERVICES } from '../libs/runtime/process-group';
 import { StackSupervisor } from '../libs/runtime/stack-supervisor';
+import { watchAndRestart } from './dev-watch';
+import type { ChildProcess } from 'node:child_process';
+
+/** `npm run dev`: rebuild on change and restart what changed. */
+const WATCH = process.argv.includes('--watch');
 
 const DEFAULTS = {
   NATS_URL: 'nats://127.0.0.1:4222',
@@ -18,7 +23,8 @@ const DEFAULTS = {
 
 /**
  * `npm start`: the whole stack in the foreground, one process per service, each restarted if it
- * crashes; Ctrl-C (or SIGTERM, SIGHUP) stops all.
+ * crashes; Ctrl-C (or SIGTERM, SIGHUP) stops all. `npm run dev` (`--watch`) also rebuilds on every
+ * change of the sources and restarts the services the change touched.
  */
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...DEFAULTS, ...process.env };
@@ -39,10 +45,12 @@ async function main(): Promise<void> {
   );
 
   const supervisor = new StackSupervisor(env);
+  let compiler: ChildProcess | undefined;
   let stopping = false;
   const stop = (why: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
+    compiler?.kill();
     console.log(`\nstopping Switchyard (${why})…`);
     void supervisor.stop().then(() => process.exit(exitCode));
   };
@@ -63,7 +71,12 @@ async function main(): Promise<void> {
     if (!stopping) console.error(`Switchyard cannot start: ${(error as Error).message}`);
     stop('start failed', 1);
   }
-  if (!stopping) printBanner(env, generatedKey !== undefined);
+  if (stopping) return;
+  printBanner(env, generatedKey !== undefined);
+  if (WATCH) {
+    compiler = watchAndRestart(supervisor);
+    console.log('Watching the sources: a service is rebuilt and restarted when its code changes.');
+  }
 }
 
 /** Keys are never printed (output ends up in logs): the banner says where they are kept. */

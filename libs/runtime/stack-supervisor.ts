@@ -29,6 +29,14 @@ export class StackSupervisor {
     }
   }
 
+  /** Stops a running service and starts it again (a rebuild changed it: `npm run dev`). */
+  async replace(service: ServiceProcess): Promise<void> {
+    if (this.stopped || this.pendingRestarts.has(service.name)) return;
+    await this.group.stop(service.name);
+    say(`${service.name} changed; restarting`);
+    await this.restart(service);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.pendingRestarts.values()) clearTimeout(timer);
