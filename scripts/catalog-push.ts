@@ -2,6 +2,7 @@ import { connect } from '@nats-io/transport-node';
 import { catalogBucketName, CatalogError, pushCatalog, readCatalogFile } from '../libs/catalog';
 import { parseEnv, sharedEnvSchema } from '../libs/config/env';
 import { subjectsFor } from '../libs/contracts';
+import { natsServers } from '../libs/config/nats-servers';
 
 /**
  * `npm run catalog:push [file]`: validates a catalog and applies it to the running cluster; every
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const file = readCatalogFile(process.argv[2] ?? process.env.SWITCHYARD_CATALOG ?? 'config/catalog.yaml');
   const env = parseEnv(sharedEnvSchema);
   const subjects = subjectsFor(env.SWITCHYARD_NAMESPACE);
-  const nc = await connect({ servers: env.NATS_URL });
+  const nc = await connect({ servers: natsServers(env.NATS_URL) });
   try {
     const revision = await pushCatalog(nc, subjects, file);
     console.log(

@@ -11,6 +11,7 @@ import { FrameStreams, type Frame, type StreamOptions } from './frame-stream';
 import { JobBodies } from './job-bodies';
 import { MessagingError } from './messaging-error';
 import { inSpan, SpanKind } from '../telemetry/tracing';
+import { natsServers } from '../config/nats-servers';
 import { contextFromHeaders, traceHeaders } from './trace-context';
 
 export interface BusOptions {
@@ -182,7 +183,7 @@ export class Bus {
 /** A connection that keeps reconnecting for as long as the service runs. */
 export function connectNats(url: string, name: string): Promise<NatsConnection> {
   return connect({
-    servers: url,
+    servers: natsServers(url),
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,

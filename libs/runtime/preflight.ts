@@ -2,6 +2,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { classifyPostgresFailure, describePostgresFailure } from './postgres-failure';
+import { natsServers } from '../config/nats-servers';
 
 /**
  * Checks, before anything starts, that NATS (with JetStream) and PostgreSQL answer; each failure
@@ -15,7 +16,7 @@ export async function preflight(natsUrl: string, databaseUrl: string): Promise<s
 async function checkNats(url: string): Promise<string | null> {
   let nc;
   try {
-    nc = await connect({ servers: url, timeout: 2000, maxReconnectAttempts: 0 });
+    nc = await connect({ servers: natsServers(url), timeout: 2000, maxReconnectAttempts: 0 });
   } catch {
     return [
       `NATS is not reachable at ${url}.`,

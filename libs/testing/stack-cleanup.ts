@@ -2,6 +2,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import { subjectsFor } from '../contracts';
+import { natsServers } from '../config/nats-servers';
 
 /** Where tests find PostgreSQL (trust auth, or credentials in the URL); its `postgres` database is used for admin. */
 export const TEST_PG_SERVER = process.env.TEST_PG_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
@@ -9,7 +10,9 @@ export const TEST_PG_SERVER = process.env.TEST_PG_SERVER ?? 'postgres://postgres
 /** Deletes what a test stack left in NATS. */
 export async function deleteStreams(namespace: string, natsUrl: string): Promise<void> {
   // A private server the test has stopped already took its streams with it.
-  const nc = await connect({ servers: natsUrl, timeout: 1000, maxReconnectAttempts: 0 }).catch(() => null);
+  const nc = await connect({ servers: natsServers(natsUrl), timeout: 1000, maxReconnectAttempts: 0 }).catch(
+    () => null,
+  );
   if (!nc) return;
   try {
     const jsm = await jetstreamManager(nc);
