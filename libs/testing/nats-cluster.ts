@@ -89,7 +89,9 @@ async function untilJetStreamClustered(url: string, timeoutMs: number): Promise<
       }
     } catch (error) {
       if (Date.now() > deadline)
-        throw new Error(`the NATS cluster did not form within ${timeoutMs} ms: ${String(error)}`);
+        throw new Error(`the NATS cluster did not form within ${timeoutMs} ms: ${String(error)}`, {
+          cause: error,
+        });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
