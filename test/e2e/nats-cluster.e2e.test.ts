@@ -39,8 +39,12 @@ async function streamLeader(): Promise<string> {
   }
 }
 
+/** How long before its death an ingress's answers may lack a record: its event batch window, and some. */
+const BATCH_LOSS_WINDOW_MS = 100;
+
 interface Outcome {
   startedAt: number;
+  endedAt?: number;
   id?: string;
   error?: string;
 }
@@ -54,6 +58,94 @@ it('keeps three copies of the events stream', async () => {
   } finally {
     await nc.close();
   }
+});
+
+it("serves on through the loss of one replica of each service in turn; every answer is recorded once but the killed ingress's last batch", async () => {
+  const before = new Set(stack.pids().keys());
+  const secondIngress = await stack.startIngressReplica().catch((error: unknown) => {
+    throw new Error(
+      `${String(error)}\n${stack
+        .logs()
+        .split('\n')
+        .filter((l) => l.includes('[ingress-'))
+        .join('\n')}`,
+    );
+  });
+  const ingressReplica = [...stack.pids().keys()].find(
+    (name) => !before.has(name) && name.startsWith('ingress'),
+  )!;
+  for (const name of ['router', 'worker-openai-compatible', 'metrics']) {
+    await stack.startReplica(name).catch((error: unknown) => {
+      throw new Error(
+        `${String(error)}\n${stack
+          .logs()
+          .split('\n')
+          .filter((l) => l.includes(`[${name}-`))
+          .join('\n')}`,
+      );
+    });
+  }
+  let entrances = [stack.baseUrl, secondIngress];
+  const clients = new Map(
+    entrances.map((url) => [
+      url,
+      new OpenAI({ baseURL: url, apiKey: stack.apiKey, maxRetries: 0, timeout: 30_000 }),
+    ]),
+  );
+  const outcomes: (Outcome & { via: string })[] = [];
+  const until = Date.now() + 20_000;
+  const load = Promise.all(
+    Array.from({ length: 4 }, async (_, worker) => {
+      for (let i = 0; Date.now() < until; i++) {
+        const via = entrances[(worker + i) % entrances.length];
+        const outcome = { startedAt: Date.now(), via } as Outcome & { via: string };
+        outcomes.push(outcome);
+        try {
+          const completion = await clients.get(via)!.chat.completions.create({
+            model: 'test/echo',
+            stream: i % 2 === 0,
+            messages: [{ role: 'user', content: 'replica by replica' }],
+          });
+          if ('id' in completion) outcome.id = completion.id;
+          else for await (const chunk of completion) outcome.id = chunk.id;
+        } catch (error) {
+          outcome.error = String(error);
+        }
+        outcome.endedAt = Date.now();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }),
+  );
+  const kills: { what: string; at: number }[] = [];
+  const kill = (name: string) => {
+    kills.push({ what: name, at: Date.now() });
+    process.kill(stack.pids().get(name)!, 'SIGKILL');
+  };
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  kill(ingressReplica);
+  // A load balancer stops sending to an ingress that is gone; so do these clients.
+  entrances = [stack.baseUrl];
+  for (const name of ['router', 'worker-openai-compatible', 'metrics']) {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    kill(name);
+  }
+  await load;
+
+  const ingressKilledAt = kills[0].at;
+  const failed = outcomes.filter((o) => o.error);
+  // Only requests in flight on the killed ingress may fail: the others all get a complete answer.
+  expect(failed.filter((o) => o.via !== secondIngress || o.startedAt > ingressKilledAt)).toEqual([]);
+  const lastKill = kills.at(-1)!.at;
+  expect(outcomes.filter((o) => o.startedAt > lastKill + 5000 && o.id).length).toBeGreaterThan(10);
+  // A generation event leaves ingress in a batch up to 20 ms after its answer: what the killed
+  // ingress had answered in that window dies with it (SIGKILL; a SIGTERM flushes). Every other
+  // answer has exactly one record.
+  const inKilledBatch = (o: Outcome & { via: string }) =>
+    o.via === secondIngress && (o.endedAt ?? 0) > ingressKilledAt - BATCH_LOSS_WINDOW_MS;
+  const mustHave = outcomes.filter((o) => o.id && !inKilledBatch(o)).map((o) => o.id!);
+  const records = await recordsPerGeneration(stack, mustHave, 45_000);
+  expect(records).toHaveLength(mustHave.length);
+  expect(records.every((count) => count === 1)).toBe(true);
 });
 
 it('loses no record of an answered request when a node dies under load, and serves again within 5 s', async () => {
