@@ -1,4 +1,5 @@
 import type { ProviderConfig } from '../../catalog';
+import { operatorHeaders } from '../shared/operator-headers';
 
 /**
  * The API version the gateway speaks unless the catalog's provider headers name another. It keeps
@@ -24,9 +25,7 @@ export function messagesHeaders(
     accept: stream ? 'text/event-stream' : 'application/json',
     'anthropic-version': DEFAULT_ANTHROPIC_VERSION,
     ...(apiKey && { 'x-api-key': apiKey }),
-    ...Object.fromEntries(
-      Object.entries(provider.headers).map(([name, value]) => [name.toLowerCase(), value]),
-    ),
+    ...operatorHeaders(provider),
   };
 }
 

@@ -6,6 +6,7 @@ import { convertMessages } from './convert-messages';
 import { convertTools } from './convert-tools';
 import { isGemini3OrLater } from './model-generation';
 import { selectSupportedParameters } from './select-supported-parameters';
+import { operatorHeaders } from '../shared/operator-headers';
 
 /**
  * The upstream call for one attempt: `generateContent`, or `streamGenerateContent` as SSE, on the
@@ -33,15 +34,13 @@ export function buildGenerateContentRequest(
     headers: {
       'content-type': 'application/json',
       ...(apiKey && { 'x-goog-api-key': apiKey }),
-      ...Object.fromEntries(
-        Object.entries(provider.headers).map(([name, value]) => [name.toLowerCase(), value]),
-      ),
+      ...operatorHeaders(provider),
     },
     body: JSON.stringify(body),
   };
 }
 
 /** `gemini-2.5-flash` is `models/gemini-2.5-flash`; a full resource name (`tunedModels/…`) stays as is. */
-function modelPath(upstreamModel: string): string {
+export function modelPath(upstreamModel: string): string {
   return upstreamModel.includes('/') ? upstreamModel : `models/${upstreamModel}`;
 }

@@ -3,15 +3,13 @@ import type { ProviderConfig } from '../../catalog';
 import { embeddingInputs, type ChatJob } from '../../contracts';
 import type { EmbeddingsTranslation, UpstreamRequest } from '../provider-adapter';
 import { embeddingsAnswer, toBase64Embedding } from '../shared/embeddings-answer';
+import { modelPath } from './build-generate-content-request';
 import { readProviderBody } from '../shared/read-provider-body';
+import { operatorHeaders } from '../shared/operator-headers';
 
 const batchEmbedResponseSchema = z.object({
   embeddings: z.array(z.object({ values: z.array(z.number()) })),
 });
-
-/** `gemini-embedding-001` is `models/gemini-embedding-001`; a full resource name stays as is. */
-const modelPath = (upstreamModel: string) =>
-  upstreamModel.includes('/') ? upstreamModel : `models/${upstreamModel}`;
 
 /**
  * Gemini's `batchEmbedContents`: one request per input, all in one call, `dimensions` as
@@ -35,9 +33,7 @@ export function buildBatchEmbedRequest(
     headers: {
       'content-type': 'application/json',
       ...(apiKey && { 'x-goog-api-key': apiKey }),
-      ...Object.fromEntries(
-        Object.entries(provider.headers).map(([name, value]) => [name.toLowerCase(), value]),
-      ),
+      ...operatorHeaders(provider),
     },
     body: JSON.stringify({ requests }),
   };

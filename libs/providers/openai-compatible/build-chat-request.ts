@@ -7,6 +7,7 @@ import { keepSupportedParameters } from '../shared/keep-supported-parameters';
 import { mapReasoningEffort } from './map-reasoning-effort';
 import { readReasoningRequest } from '../shared/openrouter-reasoning';
 import { placeOutputLimit } from './place-output-limit';
+import { operatorHeaders } from '../shared/operator-headers';
 
 /**
  * OpenRouter's request fields that steer the gateway itself. An upstream would reject them or read
@@ -61,10 +62,7 @@ export function buildChatRequest(
       'content-type': 'application/json',
       accept: job.stream ? 'text/event-stream' : 'application/json',
       ...authHeaders(provider.auth ?? 'bearer', apiKey),
-      // Lower-cased so that an operator's `Authorization` replaces ours instead of doubling it.
-      ...Object.fromEntries(
-        Object.entries(provider.headers).map(([name, value]) => [name.toLowerCase(), value]),
-      ),
+      ...operatorHeaders(provider),
     },
     body: JSON.stringify(sent),
   };

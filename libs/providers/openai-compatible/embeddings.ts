@@ -7,6 +7,7 @@ import { readProviderBody } from '../shared/read-provider-body';
 import { authHeaders } from './auth-headers';
 import { providerUrl } from './chat-completions-url';
 import { providerReportedError } from './provider-reported-error';
+import { operatorHeaders } from '../shared/operator-headers';
 
 const embeddingsResponseSchema = z.object({
   data: z.array(
@@ -43,9 +44,7 @@ export function buildEmbeddingsRequest(
       'content-type': 'application/json',
       accept: 'application/json',
       ...authHeaders(provider.auth ?? 'bearer', apiKey),
-      ...Object.fromEntries(
-        Object.entries(provider.headers).map(([name, value]) => [name.toLowerCase(), value]),
-      ),
+      ...operatorHeaders(provider),
     },
     body: JSON.stringify(body),
   };
