@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { natsServers } from '../config/nats-servers';
 import { freePort } from './free-port';
 
 /** A NATS cluster of real `nats-server` processes on loopback, JetStream on each, for one test file. */
@@ -80,7 +81,7 @@ async function untilJetStreamClustered(url: string, timeoutMs: number): Promise<
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const nc = await connect({ servers: url.split(','), timeout: 1000, maxReconnectAttempts: 0 });
+      const nc = await connect({ servers: natsServers(url), timeout: 1000, maxReconnectAttempts: 0 });
       try {
         await (await jetstreamManager(nc)).getAccountInfo();
         return;

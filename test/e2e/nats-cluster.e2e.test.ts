@@ -1,6 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import OpenAI from 'openai';
+import { natsServers } from '../../libs/config/nats-servers';
 import { startNatsCluster, type NatsCluster } from '../../libs/testing/nats-cluster';
 import { recordsPerGeneration } from '../../libs/testing/records-per-generation';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
@@ -30,7 +31,7 @@ afterAll(async () => {
 });
 
 async function streamLeader(): Promise<string> {
-  const nc = await connect({ servers: cluster.url.split(',') });
+  const nc = await connect({ servers: natsServers(cluster.url) });
   try {
     const info = await (await jetstreamManager(nc)).streams.info(subjectsFor(stack.namespace).eventsStream);
     return info.cluster!.leader!;
@@ -50,7 +51,7 @@ interface Outcome {
 }
 
 it('keeps three copies of the events stream', async () => {
-  const nc = await connect({ servers: cluster.url.split(',') });
+  const nc = await connect({ servers: natsServers(cluster.url) });
   try {
     const info = await (await jetstreamManager(nc)).streams.info(subjectsFor(stack.namespace).eventsStream);
     expect(info.config.num_replicas).toBe(3);

@@ -33,6 +33,8 @@ interface AcceptedRequest {
   app: AppAttribution;
   /** The API path it came on (`/api/v1/chat/completions`), for metrics. */
   route: string;
+  /** The request's parameters (see requestedParameters): for routing, then for its record. */
+  parameters: string[];
   admission: Admission;
   receivedAt: number;
   /** `performance.now()` at receipt: overhead is measured to a hundredth of a ms. */
@@ -78,6 +80,7 @@ export class ChatCompletionsService {
       embeddings,
       app: appAttribution(http.headers),
       route: http.routeOptions.url ?? http.url,
+      parameters: requestedParameters(request),
       admission,
       receivedAt: Date.now(),
       arrivedAt: performance.now(),
@@ -134,7 +137,7 @@ export class ChatCompletionsService {
       route: request.route,
       sessionId: request.session_id ?? headerValue(reply.request.headers['x-session-id']),
       user: request.user,
-      parameters: requestedParameters(request),
+      parameters: job.parameters,
       ...(job.embeddings && { operation: 'embeddings' as const }),
       maxTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
       ...(byokProviders.length > 0 && { byokProviders }),

@@ -20,6 +20,7 @@ function failedFacts(message: string): GenerationFacts {
     stream: false,
     cancelled: false,
     apiKeyId: 'key-1',
+    parameters: [],
     result: {
       served: null,
       summary: null,

@@ -3,7 +3,6 @@ import { unsupportedParameters } from '../../../libs/catalog';
 import type { AppAttribution } from './app-attribution';
 import type { RunResult } from './attempt-runner';
 import { chargeOf } from './charge';
-import { requestedParameters } from './requested-parameters';
 
 export interface GenerationFacts {
   generationId: string;
@@ -14,6 +13,8 @@ export interface GenerationFacts {
   stream: boolean;
   cancelled: boolean;
   apiKeyId: string | null;
+  /** The request's parameters, to tell which the serving endpoint does not take. */
+  parameters: string[];
   result: RunResult;
   app?: AppAttribution;
 }
@@ -62,8 +63,6 @@ export function buildGenerationEvent(facts: GenerationFacts): GenerationEvent {
     variant: result.served?.preset?.variant ?? null,
     appReferer: facts.app?.referer ?? null,
     appTitle: facts.app?.title ?? null,
-    droppedParameters: endpoint
-      ? unsupportedParameters(requestedParameters(request), endpoint.supportedParameters)
-      : [],
+    droppedParameters: endpoint ? unsupportedParameters(facts.parameters, endpoint.supportedParameters) : [],
   };
 }
