@@ -41,30 +41,40 @@ export async function ensureEventsStream(nc: NatsConnection, subjects: Subjects)
 
 /** A batch leaves when it holds this many events… */
 const BATCH_MAX_EVENTS = 100;
-/** …or this many bytes (far below NATS's 1 MiB default max_payload, and never above the server's)… */
+/** …or this many bytes (far below NATS's 1 MiB default max_payload, and never above the server's). */
 const BATCH_MAX_BYTES = 256 * 1024;
-/** …or this long after its first event: small next to the ~1 s in which a record must be readable. */
-const BATCH_WINDOW_MS = 20;
 
 interface OpenBatch {
   /** Each event's JSON, encoded once, joined into an array when the batch leaves. */
   events: string[];
   bytes: number;
-  timer: NodeJS.Timeout;
+  /** Settles when the batch is stored (true) or given up at shutdown (false). */
+  stored: Promise<boolean>;
+  settle: (stored: boolean) => void;
+}
+
+/** One subject's batches: the one filling, and how many are on their way to JetStream. */
+interface Lane {
+  open: OpenBatch | null;
+  sending: number;
+  scheduled: boolean;
 }
 
 const encoder = new TextEncoder();
 
 /**
- * Publishes events to JetStream off the request path, in batches: one stored message (a JSON array)
- * per BATCH_WINDOW_MS rather than one per request, which is most of what recording costs NATS and
- * metrics. Each batch carries its own id as `Nats-Msg-Id`, so a retry after a lost ack is stored
- * once. Failed publishes are retried with backoff until they land; `flush()` sends the open batches
- * and waits for all of them (called on shutdown, so nothing is dropped).
+ * Publishes events to JetStream by group commit: an event joins the subject's open batch, which
+ * leaves at once when no batch of the subject is on its way, and otherwise as soon as the one on
+ * its way is stored. Alone, an event is stored in one JetStream round trip (so a caller can afford
+ * to wait for it before it answers); under load, the events that end while one batch is stored
+ * share the next stored message, which is most of what recording costs NATS and metrics. Each
+ * batch carries its own id as `Nats-Msg-Id`, so a retry after a lost ack is stored once. Failed
+ * publishes are retried with backoff until they land; `flush()` sends the open batches and waits
+ * for all of them (called on shutdown, so nothing is dropped).
  */
 export class EventPublisher {
   private readonly js: JetStreamClient;
-  private readonly open = new Map<string, OpenBatch>();
+  private readonly lanes = new Map<string, Lane>();
   private readonly pending = new Set<Promise<void>>();
   private closing = false;
 
@@ -74,8 +84,7 @@ export class EventPublisher {
 
   /**
    * A publisher on a connection of its own: the batches and their acks never queue in the same
-   * socket buffers as the jobs and frames of the requests in flight, and a slow or failing store
-   * can only delay the events, never the requests.
+   * socket buffers as the jobs and frames of the requests in flight.
    */
   static async connect(url: string, name: string): Promise<EventPublisher> {
     return new EventPublisher(await connectNats(url, name));
@@ -87,62 +96,89 @@ export class EventPublisher {
     await this.nc.drain();
   }
 
-  publish(subject: string, event: unknown): void {
+  /** Resolves true once the event is stored in JetStream (false: given up at shutdown). */
+  publish(subject: string, event: unknown): Promise<boolean> {
     const json = JSON.stringify(event);
     const bytes = Buffer.byteLength(json);
     const maxBytes = Math.min(BATCH_MAX_BYTES, this.nc.info?.max_payload ?? BATCH_MAX_BYTES);
-    let batch = this.open.get(subject);
-    if (batch && batch.bytes + bytes > maxBytes) {
-      this.send(subject);
-      batch = undefined;
-    }
-    if (!batch) {
-      batch = { events: [], bytes: 2, timer: setTimeout(() => this.send(subject), BATCH_WINDOW_MS) };
-      this.open.set(subject, batch);
-    }
+    const lane = this.laneOf(subject);
+    if (lane.open && lane.open.bytes + bytes > maxBytes) this.send(subject, lane);
+    const batch = (lane.open ??= openBatch());
     batch.events.push(json);
     batch.bytes += bytes + 1;
-    if (batch.events.length >= BATCH_MAX_EVENTS || batch.bytes >= maxBytes) this.send(subject);
+    if (batch.events.length >= BATCH_MAX_EVENTS || batch.bytes >= maxBytes) this.send(subject, lane);
+    else if (lane.sending === 0 && !lane.scheduled) {
+      // The events that end in this turn of the event loop leave together.
+      lane.scheduled = true;
+      setImmediate(() => {
+        lane.scheduled = false;
+        if (lane.sending === 0) this.send(subject, lane);
+      });
+    }
+    return batch.stored;
   }
 
+  /** Batches on their way to JetStream (retrying ones included). */
   get inFlight(): number {
     return this.pending.size;
   }
 
   async flush(): Promise<void> {
     this.closing = true;
-    for (const subject of [...this.open.keys()]) this.send(subject);
+    for (const [subject, lane] of this.lanes) this.send(subject, lane);
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  private send(subject: string): void {
-    const batch = this.open.get(subject);
+  private laneOf(subject: string): Lane {
+    let lane = this.lanes.get(subject);
+    if (!lane) {
+      lane = { open: null, sending: 0, scheduled: false };
+      this.lanes.set(subject, lane);
+    }
+    return lane;
+  }
+
+  private send(subject: string, lane: Lane): void {
+    const batch = lane.open;
     if (!batch) return;
-    this.open.delete(subject);
-    clearTimeout(batch.timer);
+    lane.open = null;
     const data = encoder.encode(`[${batch.events.join(',')}]`);
     const limit = this.nc.info?.max_payload ?? Infinity;
     if (data.length > limit) {
       // Only a single event larger than the server accepts gets here: it can never be stored.
       console.error(`an event of ${data.length} bytes exceeds NATS max_payload (${limit}); not recorded`);
+      batch.settle(false);
       return;
     }
-    const task = this.publishWithRetry(subject, nuid.next(), data).finally(() => this.pending.delete(task));
+    lane.sending++;
+    const task = this.publishWithRetry(subject, nuid.next(), data)
+      .then(batch.settle)
+      .finally(() => {
+        this.pending.delete(task);
+        lane.sending--;
+        if (lane.sending === 0) this.send(subject, lane);
+      });
     this.pending.add(task);
   }
 
-  private async publishWithRetry(subject: string, id: string, data: Uint8Array): Promise<void> {
+  private async publishWithRetry(subject: string, id: string, data: Uint8Array): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.js.publish(subject, data, { msgID: id, timeout: 5000 });
-        return;
+        return true;
       } catch (error) {
         if (this.closing && attempt >= 5) {
           console.error(`event batch ${id} could not be stored in JetStream: ${String(error)}`);
-          return;
+          return false;
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5000)));
       }
     }
   }
+}
+
+function openBatch(): OpenBatch {
+  let settle!: (stored: boolean) => void;
+  const stored = new Promise<boolean>((resolve) => (settle = resolve));
+  return { events: [], bytes: 2, stored, settle };
 }

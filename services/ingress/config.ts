@@ -33,6 +33,12 @@ export const ingressEnvSchema = sharedEnvSchema.extend({
    * through the plan (a provider that failed is waited for: its Retry-After, or backoff with jitter).
    */
   SWITCHYARD_RETRY_ROUNDS: z.coerce.number().int().min(0).max(5).default(1),
+  /**
+   * How long an answer's last bytes wait for its generation record to be stored in JetStream (one
+   * round trip, normally well under a millisecond). Past it — NATS failing over — the answer goes
+   * out anyway and the record keeps being retried.
+   */
+  SWITCHYARD_RECORD_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   /** HTTP body limit. Bodies above the NATS server's max_payload travel through JetStream (JobBodies). */
   SWITCHYARD_MAX_BODY_BYTES: z.coerce
     .number()

@@ -166,8 +166,9 @@ export class ChatCompletionsService {
     );
     this.settle(job, result);
     if (result.served && !result.error) await this.planner.served(route, result.served);
+    if (result.error) markFailed(span, result.error.message);
+    await this.record(job, stream, response, result);
     if (result.error) {
-      markFailed(span, result.error.message);
       response.fail(result.error, {
         generationId,
         model: result.served?.model ?? request.model ?? '',
@@ -176,11 +177,19 @@ export class ChatCompletionsService {
     } else {
       response.end();
     }
-    this.record(job, stream, response, result);
   }
 
-  /** Off the request path: the event leaves with the next batch, retried until stored. */
-  private record(job: AcceptedRequest, stream: boolean, response: ChatResponse, result: RunResult): void {
+  /**
+   * Before the answer's last bytes: once a client holds its whole answer, the record of it is
+   * stored, so a replica killed at any moment loses no answered request's record. Waits at most
+   * SWITCHYARD_RECORD_WAIT_MS (a NATS failover), then the record goes on being retried.
+   */
+  private async record(
+    job: AcceptedRequest,
+    stream: boolean,
+    response: ChatResponse,
+    result: RunResult,
+  ): Promise<void> {
     const event = buildGenerationEvent({
       ...job,
       apiKeyId: job.admission.keyHash,
@@ -191,9 +200,19 @@ export class ChatCompletionsService {
       result,
     });
     const traceparent = activeTraceparent();
-    this.events.publish(this.bus.subjects.generationEvent, traceparent ? { ...event, traceparent } : event);
+    const stored = this.events.publish(
+      this.bus.subjects.generationEvent,
+      traceparent ? { ...event, traceparent } : event,
+    );
     this.metrics.observe(job.route, event);
+    if (!response.disconnected) await waitAtMost(stored, this.env.SWITCHYARD_RECORD_WAIT_MS);
   }
+}
+
+function waitAtMost(stored: Promise<boolean>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([stored, late]).finally(() => clearTimeout(timer));
 }
 
 const headerValue = (value: string | string[] | undefined) =>

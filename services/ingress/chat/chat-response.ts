@@ -181,19 +181,25 @@ export class SseChatResponse extends ChatResponse {
   }
 }
 
-/** One `chat.completion` body, sent as the worker built it. */
+/**
+ * One `chat.completion` body, as the worker built it. It goes out with `end()` (or `fail()`, once
+ * it came), so that the generation's record is stored before the client holds its answer.
+ */
 export class JsonChatResponse extends ChatResponse {
+  private body: Buffer | null = null;
+
   protected send(chunks: Buffer[]): void {
-    void this.reply.headers(this.headers).type('application/json').send(chunks[0]);
+    this.body = chunks[0];
   }
 
   end(): void {
-    // The body was the whole answer.
+    if (this.disconnected || !this.body) return;
+    void this.reply.headers(this.headers).type('application/json').send(this.body);
   }
 
   fail(error: GatewayError): void {
-    if (this.disconnected || this.started) return;
-    this.sendError(error);
+    if (this.started) this.end();
+    else if (!this.disconnected) this.sendError(error);
   }
 }
 

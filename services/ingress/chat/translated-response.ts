@@ -71,8 +71,13 @@ export class TranslatedSseResponse extends ChatResponse {
   }
 }
 
-/** One whole answer in another API's shape, converted from the worker's whole `chat.completion`. */
+/**
+ * One whole answer in another API's shape, converted from the worker's whole `chat.completion`;
+ * like JsonChatResponse, it goes out with `end()`.
+ */
 export class ConvertedJsonResponse extends ChatResponse {
+  private answer: (() => void) | null = null;
+
   constructor(
     options: ResponseOptions,
     /** The answer's body from the worker's bytes; a GatewayError when they break the contract. */
@@ -83,23 +88,21 @@ export class ConvertedJsonResponse extends ChatResponse {
   }
 
   protected send([completion]: Buffer[]): void {
-    let body;
     try {
-      body = this.convert(completion);
+      const body = this.convert(completion);
+      this.answer = () => void this.reply.headers(this.headers).type('application/json').send(body);
     } catch (error) {
       if (!(error instanceof GatewayError)) throw error;
-      this.refuse(this.reply, this.headers, error);
-      return;
+      this.answer = () => this.refuse(this.reply, this.headers, error);
     }
-    void this.reply.headers(this.headers).type('application/json').send(body);
   }
 
   end(): void {
-    // The body was the whole answer.
+    if (!this.disconnected) this.answer?.();
   }
 
   fail(error: GatewayError): void {
-    if (this.disconnected || this.started) return;
-    this.refuse(this.reply, this.headers, error);
+    if (this.started) this.end();
+    else if (!this.disconnected) this.refuse(this.reply, this.headers, error);
   }
 }
