@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { subjectsFor } from '../contracts';
+import { eventually } from '../testing/eventually';
 import { ensureEventsStream, EventPublisher } from './events';
 
 /** Against the real NATS server: what the stream holds is what was stored, message by message. */
@@ -68,6 +69,19 @@ describe('EventPublisher', () => {
     expect(publisher.inFlight).toBe(1);
     await Promise.all(all);
     expect((await storedBatches()).map((batch) => batch.length)).toEqual([100, 50]);
+  });
+
+  it('says how long JetStream has stored nothing, and stores once it can', async () => {
+    const later = subjectsFor(`t${randomBytes(4).toString('hex')}`);
+    const publisher = new EventPublisher(nc);
+    expect(publisher.stalledFor()).toBe(0);
+    // No stream holds the subject yet: the batch is retried.
+    const stored = publisher.publish(later.generationEvent, { id: 'late' });
+    await eventually('a stall', async () => publisher.stalledFor() > 150 || undefined, 5_000);
+    await ensureEventsStream(nc, later);
+    await expect(stored).resolves.toBe(true);
+    expect(publisher.stalledFor()).toBe(0);
+    await (await jetstreamManager(nc)).streams.delete(later.eventsStream);
   });
 
   it('flush stores what is open', async () => {

@@ -76,6 +76,8 @@ export class EventPublisher {
   private readonly js: JetStreamClient;
   private readonly lanes = new Map<string, Lane>();
   private readonly pending = new Set<Promise<void>>();
+  /** When each batch on its way left, oldest first. */
+  private readonly sentAt = new Map<Promise<void>, number>();
   private closing = false;
 
   constructor(private readonly nc: NatsConnection) {
@@ -123,6 +125,12 @@ export class EventPublisher {
     return this.pending.size;
   }
 
+  /** How long the oldest batch on its way has waited for JetStream (0: none is waiting). */
+  stalledFor(now = performance.now()): number {
+    for (const sentAt of this.sentAt.values()) return now - sentAt;
+    return 0;
+  }
+
   async flush(): Promise<void> {
     this.closing = true;
     for (const [subject, lane] of this.lanes) this.send(subject, lane);
@@ -155,10 +163,12 @@ export class EventPublisher {
       .then(batch.settle)
       .finally(() => {
         this.pending.delete(task);
+        this.sentAt.delete(task);
         lane.sending--;
         if (lane.sending === 0) this.send(subject, lane);
       });
     this.pending.add(task);
+    this.sentAt.set(task, performance.now());
   }
 
   private async publishWithRetry(subject: string, id: string, data: Uint8Array): Promise<boolean> {

@@ -182,7 +182,8 @@ export class ChatCompletionsService {
   /**
    * Before the answer's last bytes: once a client holds its whole answer, the record of it is
    * stored, so a replica killed at any moment loses no answered request's record. Waits at most
-   * SWITCHYARD_RECORD_WAIT_MS (a NATS failover), then the record goes on being retried.
+   * SWITCHYARD_RECORD_WAIT_MS, and not at all while JetStream has stored nothing for that long (a
+   * NATS failover): then answers do not queue behind it, and their records go on being retried.
    */
   private async record(
     job: AcceptedRequest,
@@ -205,7 +206,8 @@ export class ChatCompletionsService {
       traceparent ? { ...event, traceparent } : event,
     );
     this.metrics.observe(job.route, event);
-    if (!response.disconnected) await waitAtMost(stored, this.env.SWITCHYARD_RECORD_WAIT_MS);
+    const wait = this.env.SWITCHYARD_RECORD_WAIT_MS;
+    if (!response.disconnected && this.events.stalledFor() < wait) await waitAtMost(stored, wait);
   }
 }
 
