@@ -93,4 +93,6 @@ export interface AttemptEvent {
   /** From the first token to the end (not streamed: the whole call), for throughput; null on failure. */
   generationMs: number | null;
   completionTokens: number | null;
+  /** The W3C trace context of the attempt's span, so that the router's work on it links to it; absent when not tracing. */
+  traceparent?: string;
 }

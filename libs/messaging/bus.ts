@@ -10,7 +10,7 @@ import { AttemptReports } from './attempt-reports';
 import { FrameStreams, type Frame, type StreamOptions } from './frame-stream';
 import { JobBodies } from './job-bodies';
 import { MessagingError } from './messaging-error';
-import { inSpan, SpanKind } from '../telemetry/tracing';
+import { activeTraceparent, inSpan, SpanKind } from '../telemetry/tracing';
 import { natsServers } from '../config/nats-servers';
 import { contextFromHeaders, traceHeaders } from './trace-context';
 
@@ -108,7 +108,8 @@ export class Bus {
     this.attemptReports ??= new AttemptReports((batch) =>
       this.publishJson(this.subjects.attemptEvent, batch),
     );
-    this.attemptReports.add(event);
+    const traceparent = activeTraceparent();
+    this.attemptReports.add(traceparent ? { ...event, traceparent } : event);
   }
 
   /** `publish` for JSON already written (a batch joined from encoded events). */

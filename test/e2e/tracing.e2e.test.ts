@@ -65,7 +65,7 @@ afterAll(async () => {
   collector?.close();
 });
 
-it('traces one request from the client through ingress and worker to the provider call', async () => {
+it('traces one request from the client through ingress and worker to the provider call, linked from metrics and the router', async () => {
   const client = new OpenAI({ baseURL: stack.baseUrl, apiKey: stack.apiKey, maxRetries: 0 });
   const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
   await client.chat.completions.create(
@@ -111,4 +111,17 @@ it('traces one request from the client through ingress and worker to the provide
   }
   expect(store?.service).toBe('metrics');
   expect(store?.links).toContainEqual(expect.objectContaining({ traceId, spanId: chat.spanId }));
+
+  // The router learns from batches of attempt outcomes, off the request path: its span links to the
+  // worker's attempt.
+  let learn: ReceivedSpan | undefined;
+  while (Date.now() < deadline + 10_000 && !learn) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    learn = spans.find(
+      (span) =>
+        span.name === 'record attempt outcomes' && span.links?.some((link) => link.traceId === traceId),
+    );
+  }
+  expect(learn?.service).toBe('router');
+  expect(learn?.links).toContainEqual(expect.objectContaining({ traceId, spanId: worker.spanId }));
 });

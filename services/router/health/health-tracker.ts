@@ -1,8 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Msg } from '@nats-io/transport-node';
 import { Bus, readAttemptEvents } from '../../../libs/messaging';
+import type { AttemptEvent } from '../../../libs/contracts';
 import type { EndpointHealth, HealthView } from '../../../libs/routing';
 import { ServiceMetrics } from '../../../libs/observability';
+import { inSpan, linksTo, natsAttributes, SpanKind } from '../../../libs/telemetry';
 import { Gauge } from 'prom-client';
 import { HealthBook, type EndpointReport } from './health-book';
 
@@ -67,15 +69,35 @@ export class HealthTracker implements HealthView, OnApplicationBootstrap, OnAppl
   }
 
   private onAttempts(msg: Msg): void {
+    let events;
     try {
-      let changed = false;
-      for (const event of readAttemptEvents(msg.string())) changed = this.book.record(event) || changed;
-      if (changed && !this.publishSoon) {
-        this.publishSoon = true;
-        setImmediate(() => this.publish());
-      }
+      events = readAttemptEvents(msg.string());
     } catch (error) {
       this.logger.warn(`unreadable attempt event on ${msg.subject}: ${String(error)}`);
+      return;
+    }
+    const links = linksTo(events.map((event) => event.traceparent));
+    if (links.length === 0) return this.record(events);
+    // One batch of outcomes belongs to many requests' traces: its span links to each.
+    const attributes = {
+      ...natsAttributes(msg.subject, 'process'),
+      'switchyard.attempts': events.length,
+    };
+    void inSpan('record attempt outcomes', { kind: SpanKind.CONSUMER, attributes, links }, async () =>
+      this.record(events),
+    );
+  }
+
+  private record(events: AttemptEvent[]): void {
+    let changed = false;
+    try {
+      for (const event of events) changed = this.book.record(event) || changed;
+    } catch (error) {
+      this.logger.warn(`unusable attempt event: ${String(error)}`);
+    }
+    if (changed && !this.publishSoon) {
+      this.publishSoon = true;
+      setImmediate(() => this.publish());
     }
   }
 
