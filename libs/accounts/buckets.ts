@@ -2,6 +2,7 @@ import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
 import { jetstreamReplicas } from '../messaging/jetstream-replicas';
+import { whileJetStreamRecovers } from '../messaging/while-jetstream-recovers';
 
 /** Key views (KeyView JSON under each key's hash): written by metrics, watched by every ingress. */
 export const keysBucketName = (subjects: Subjects) => `${subjects.streamPrefix}_KEYS`;
@@ -10,7 +11,11 @@ export const ledgerBucketName = (subjects: Subjects) => `${subjects.streamPrefix
 
 /** `create` opens the bucket when it exists already; only the latest value of each entry is kept. */
 export const openKeysBucket = (nc: NatsConnection, subjects: Subjects): Promise<KV> =>
-  new Kvm(nc).create(keysBucketName(subjects), { history: 1, replicas: jetstreamReplicas() });
+  whileJetStreamRecovers(() =>
+    new Kvm(nc).create(keysBucketName(subjects), { history: 1, replicas: jetstreamReplicas() }),
+  );
 
 export const openLedgerBucket = (nc: NatsConnection, subjects: Subjects): Promise<KV> =>
-  new Kvm(nc).create(ledgerBucketName(subjects), { history: 1, replicas: jetstreamReplicas() });
+  whileJetStreamRecovers(() =>
+    new Kvm(nc).create(ledgerBucketName(subjects), { history: 1, replicas: jetstreamReplicas() }),
+  );

@@ -3,6 +3,7 @@ import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
 import { jetstreamReplicas } from '../messaging/jetstream-replicas';
+import { whileJetStreamRecovers } from '../messaging/while-jetstream-recovers';
 import {
   catalogEntry,
   decodeCatalogEntry,
@@ -19,7 +20,9 @@ export const catalogBucketName = (subjects: Subjects) => `${subjects.streamPrefi
 
 export function openCatalogBucket(nc: NatsConnection, subjects: Subjects): Promise<KV> {
   // `create` opens the bucket when it exists already; history keeps the last versions for a look back.
-  return new Kvm(nc).create(catalogBucketName(subjects), { history: 10, replicas: jetstreamReplicas() });
+  return whileJetStreamRecovers(() =>
+    new Kvm(nc).create(catalogBucketName(subjects), { history: 10, replicas: jetstreamReplicas() }),
+  );
 }
 
 /** What the bucket holds: `revision` 0 when nothing was ever stored; no `entry` when none is usable. */

@@ -2,6 +2,7 @@ import { Global, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { KV } from '@nats-io/kv';
 import { parseEnv } from '../config/env';
 import { Bus } from '../messaging/bus';
+import { whileJetStreamRecovers } from '../messaging/while-jetstream-recovers';
 import { CATALOG_KEY, openCatalogBucket } from './catalog-bucket';
 import { catalogEnvSchema } from './catalog-env';
 import { CatalogStore } from './catalog-store';
@@ -23,12 +24,15 @@ class CatalogSync implements OnModuleDestroy {
 
   static async start(bus: Bus): Promise<CatalogSync> {
     const env = parseEnv(catalogEnvSchema);
-    const bucket = await openCatalogBucket(bus.nc, bus.subjects);
     const file = env.SWITCHYARD_CATALOG_MODE === 'file' ? readCatalogFile(env.SWITCHYARD_CATALOG) : undefined;
-    const settled = await settleCatalog(bucket, file, process.env, CatalogSync.logger);
-    const sync = new CatalogSync(new CatalogStore(settled.catalog));
-    await sync.follow(bucket, settled.revision);
-    return sync;
+    // Settling is revision-checked, so a try cut short by a JetStream timeout may simply be repeated.
+    return whileJetStreamRecovers(async () => {
+      const bucket = await openCatalogBucket(bus.nc, bus.subjects);
+      const settled = await settleCatalog(bucket, file, process.env, CatalogSync.logger);
+      const sync = new CatalogSync(new CatalogStore(settled.catalog));
+      await sync.follow(bucket, settled.revision);
+      return sync;
+    });
   }
 
   onModuleDestroy(): void {

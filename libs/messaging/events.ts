@@ -3,6 +3,7 @@ import { nuid, type NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
 import { connectNats } from './bus';
 import { jetstreamReplicas } from './jetstream-replicas';
+import { whileJetStreamRecovers } from './while-jetstream-recovers';
 
 const DUPLICATE_WINDOW_NS = 10 * 60 * 1e9;
 const RETENTION_NS = 7 * 24 * 3600 * 1e9;
@@ -11,7 +12,11 @@ const RETENTION_NS = 7 * 24 * 3600 * 1e9;
  * Creates the events stream if it is missing, with SWITCHYARD_JETSTREAM_REPLICAS copies, and brings
  * an existing one to that count; safe to call from every service at every start.
  */
-export async function ensureEventsStream(nc: NatsConnection, subjects: Subjects): Promise<void> {
+export function ensureEventsStream(nc: NatsConnection, subjects: Subjects): Promise<void> {
+  return whileJetStreamRecovers(() => ensureStream(nc, subjects));
+}
+
+async function ensureStream(nc: NatsConnection, subjects: Subjects): Promise<void> {
   const jsm = await jetstreamManager(nc);
   const replicas = jetstreamReplicas();
   const config = {

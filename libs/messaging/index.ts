@@ -8,3 +8,4 @@ export * from './messaging-error';
 export * from './trace-context';
 export * from './messaging.module';
 export * from './jetstream-replicas';
+export * from './while-jetstream-recovers';

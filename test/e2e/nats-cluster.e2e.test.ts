@@ -176,7 +176,16 @@ it('serves on through the death of one replica of each service and of a NATS nod
   // The events stream's leader: JetStream elects another while records keep coming.
   const leader = await streamLeader();
   kill('the events stream leader node', () => cluster.kill(Number(leader.replace('node-', ''))));
+  // Services starting while the cluster elects new leaders wait for JetStream rather than fail.
+  const lateIngress = startedOrSay('ingress', stack.startIngressReplica());
+  const lateMetrics = startedOrSay('metrics', stack.startReplica('metrics'));
   await load;
+  const late = await lateIngress;
+  await lateMetrics;
+  const lateAnswer = await client(late, spendKey.key).chat.completions.create({
+    model: 'test/echo',
+    messages: [{ role: 'user', content: 'after the election' }],
+  });
 
   const ingressKilledAt = kills[0].at;
   const inFlightOnKilledIngress = (o: Outcome) => o.via === secondIngress && o.startedAt <= ingressKilledAt;
@@ -197,7 +206,7 @@ it('serves on through the death of one replica of each service and of a NATS nod
     after5s: rate(at + 5_000, at + 6_000),
     bySecond: Array.from({ length: 8 }, (_, s) => rate(at + s * 1000, at + (s + 1) * 1000)),
   }));
-  const answeredIds = outcomes.filter((o) => o.status === 200).map((o) => o.id!);
+  const answeredIds = [...outcomes.filter((o) => o.status === 200).map((o) => o.id!), lateAnswer.id];
   const records = await recordsPerGeneration(stack, answeredIds, 60_000);
   console.info(
     JSON.stringify({
@@ -216,7 +225,8 @@ it('serves on through the death of one replica of each service and of a NATS nod
 
   // The spend the key is told of is what its answers cost, plus only requests cut off on the
   // killed ingress after their record was stored.
-  const seenCost = answered.reduce((sum, o) => sum + o.cost!, 0);
+  const seenCost =
+    answered.reduce((sum, o) => sum + o.cost!, 0) + (lateAnswer.usage as unknown as { cost: number }).cost;
   const pg = new Client({ connectionString: stack.databaseUrl });
   await pg.connect();
   try {

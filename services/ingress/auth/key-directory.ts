@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { hashApiKey, keyLabel, openKeysBucket, type KeyView } from '../../../libs/accounts';
 import { ensureLocalApiKey } from '../../../libs/auth/local-api-key';
 import { errors } from '../../../libs/contracts';
-import { Bus } from '../../../libs/messaging';
+import { Bus, whileJetStreamRecovers } from '../../../libs/messaging';
 import { INGRESS_ENV, type IngressEnv } from '../config';
 import type { Principal } from './principal';
 
@@ -54,12 +54,20 @@ export class KeyDirectory implements OnModuleInit, OnModuleDestroy {
 
   /** Serves only once every stored key is known, so no valid key is refused right after a start. */
   async onModuleInit(): Promise<void> {
-    const bucket = await openKeysBucket(this.bus.nc, this.bus.subjects);
-    const updates = await bucket.watch();
+    const { updates, empty } = await whileJetStreamRecovers(async () => {
+      const bucket = await openKeysBucket(this.bus.nc, this.bus.subjects);
+      const watch = await bucket.watch();
+      try {
+        return { updates: watch, empty: (await bucket.status()).values === 0 };
+      } catch (error) {
+        watch.stop();
+        throw error;
+      }
+    });
     this.stopWatching = () => updates.stop();
     let loaded!: () => void;
     const initialLoad = new Promise<void>((resolve) => (loaded = resolve));
-    if ((await bucket.status()).values === 0) loaded();
+    if (empty) loaded();
     void (async () => {
       for await (const entry of updates) {
         if (entry.operation === 'PUT') this.managed.set(entry.key, entry.json<KeyView>());

@@ -7,7 +7,7 @@ import {
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { GenerationEvent } from '../../../libs/contracts';
-import { Bus, ensureEventsStream } from '../../../libs/messaging';
+import { Bus, ensureEventsStream, whileJetStreamRecovers } from '../../../libs/messaging';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
@@ -96,15 +96,17 @@ export class GenerationIngestionService implements OnApplicationBootstrap, Befor
     await ensureEventsStream(nc, subjects);
     const jsm = await jetstreamManager(nc);
     // Creating a durable consumer with the config it already has is a no-op, so every start may do it.
-    await jsm.consumers.add(subjects.eventsStream, {
-      durable_name: CONSUMER_NAME,
-      filter_subject: subjects.generationEvent,
-      deliver_policy: DeliverPolicy.All,
-      ack_policy: AckPolicy.Explicit,
-      ack_wait: ACK_WAIT_NS,
-      max_deliver: -1,
+    const consumer = await whileJetStreamRecovers(async () => {
+      await jsm.consumers.add(subjects.eventsStream, {
+        durable_name: CONSUMER_NAME,
+        filter_subject: subjects.generationEvent,
+        deliver_policy: DeliverPolicy.All,
+        ack_policy: AckPolicy.Explicit,
+        ack_wait: ACK_WAIT_NS,
+        max_deliver: -1,
+      });
+      return jetstream(nc).consumers.get(subjects.eventsStream, CONSUMER_NAME);
     });
-    const consumer = await jetstream(nc).consumers.get(subjects.eventsStream, CONSUMER_NAME);
     // Without abort_on_missing_resource the client would wait forever for a stream or consumer that
     // JetStream lost; with it, the iterator fails and keepConsuming recreates both. A pull lives
     // PULL_EXPIRES_MS (heartbeats at half of it): after a NATS restart, which forgets the pulls it

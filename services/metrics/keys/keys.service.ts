@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CredentialCipher, generateApiKey, hashApiKey, keyLabel, NO_USAGE } from '../../../libs/accounts';
 import { CatalogStore } from '../../../libs/catalog';
 import { errors } from '../../../libs/contracts';
+import { whileJetStreamRecovers } from '../../../libs/messaging';
 import { METRICS_ENV, type MetricsEnv } from '../metrics-env';
 import { ApiKeyRecord } from './api-key.entity';
 import { ByokCredential } from './byok-credential.entity';
@@ -48,7 +49,7 @@ export class KeysService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.republishAll();
+    await whileJetStreamRecovers(() => this.republishAll());
   }
 
   async create(body: unknown): Promise<{ data: OpenRouterKey; key: string }> {
