@@ -84,6 +84,16 @@ describe('EventPublisher', () => {
     await (await jetstreamManager(nc)).streams.delete(later.eventsStream);
   });
 
+  it('with a linger, holds a batch that long after its first event', async () => {
+    const publisher = new EventPublisher(nc, 50);
+    const first = publisher.publish(subjects.generationEvent, { id: 'a' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(publisher.inFlight).toBe(0);
+    const second = publisher.publish(subjects.generationEvent, { id: 'b' });
+    expect(await Promise.all([first, second])).toEqual([true, true]);
+    expect(await storedBatches()).toEqual([[{ id: 'a' }, { id: 'b' }]]);
+  });
+
   it('flush stores what is open', async () => {
     const publisher = new EventPublisher(nc);
     const stored = publisher.publish(subjects.generationEvent, { id: 'z' });

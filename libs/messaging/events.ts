@@ -76,6 +76,9 @@ const encoder = new TextEncoder();
  * batch carries its own id as `Nats-Msg-Id`, so a retry after a lost ack is stored once. Failed
  * publishes are retried with backoff until they land; `flush()` sends the open batches and waits
  * for all of them (called on shutdown, so nothing is dropped).
+ *
+ * With `lingerMs`, for callers that do not wait for their events, a batch instead leaves that long
+ * after its first event: fewer, larger messages, at the price of that much time in memory.
  */
 export class EventPublisher {
   private readonly js: JetStreamClient;
@@ -85,7 +88,10 @@ export class EventPublisher {
   private readonly sentAt = new Map<Promise<void>, number>();
   private closing = false;
 
-  constructor(private readonly nc: NatsConnection) {
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly lingerMs = 0,
+  ) {
     this.js = jetstream(nc);
   }
 
@@ -93,8 +99,8 @@ export class EventPublisher {
    * A publisher on a connection of its own: the batches and their acks never queue in the same
    * socket buffers as the jobs and frames of the requests in flight.
    */
-  static async connect(url: string, name: string): Promise<EventPublisher> {
-    return new EventPublisher(await connectNats(url, name));
+  static async connect(url: string, name: string, lingerMs = 0): Promise<EventPublisher> {
+    return new EventPublisher(await connectNats(url, name), lingerMs);
   }
 
   /** Flushes, then closes the connection (only one of its own: see `connect`). */
@@ -114,13 +120,15 @@ export class EventPublisher {
     batch.events.push(json);
     batch.bytes += bytes + 1;
     if (batch.events.length >= BATCH_MAX_EVENTS || batch.bytes >= maxBytes) this.send(subject, lane);
-    else if (lane.sending === 0 && !lane.scheduled) {
-      // The events that end in this turn of the event loop leave together.
+    else if (!lane.scheduled && (this.lingerMs > 0 || lane.sending === 0)) {
+      // The events that end in this turn of the event loop (or within the linger) leave together.
       lane.scheduled = true;
-      setImmediate(() => {
+      const leave = () => {
         lane.scheduled = false;
-        if (lane.sending === 0) this.send(subject, lane);
-      });
+        if (this.lingerMs > 0 || lane.sending === 0) this.send(subject, lane);
+      };
+      if (this.lingerMs > 0) setTimeout(leave, this.lingerMs);
+      else setImmediate(leave);
     }
     return batch.stored;
   }
@@ -170,7 +178,7 @@ export class EventPublisher {
         this.pending.delete(task);
         this.sentAt.delete(task);
         lane.sending--;
-        if (lane.sending === 0) this.send(subject, lane);
+        if (lane.sending === 0 && this.lingerMs === 0) this.send(subject, lane);
       });
     this.pending.add(task);
     this.sentAt.set(task, performance.now());

@@ -36,7 +36,8 @@ export const ingressEnvSchema = sharedEnvSchema.extend({
   /**
    * How long an answer's last bytes wait for its generation record to be stored in JetStream (one
    * round trip, normally well under a millisecond). Past it — NATS failing over — the answer goes
-   * out anyway and the record keeps being retried.
+   * out anyway and the record keeps being retried. 0: answers never wait, and records leave in
+   * 20 ms batches (less CPU per request; an ingress SIGKILLed loses its last 20 ms of records).
    */
   SWITCHYARD_RECORD_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   /** HTTP body limit. Bodies above the NATS server's max_payload travel through JetStream (JobBodies). */

@@ -207,7 +207,7 @@ export class ChatCompletionsService {
     );
     this.metrics.observe(job.route, event);
     const wait = this.env.SWITCHYARD_RECORD_WAIT_MS;
-    if (!response.disconnected && this.events.stalledFor() < wait) await waitAtMost(stored, wait);
+    if (wait > 0 && !response.disconnected && this.events.stalledFor() < wait) await waitAtMost(stored, wait);
   }
 }
 

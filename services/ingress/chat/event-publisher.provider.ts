@@ -4,12 +4,21 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
-import { parseEnv, sharedEnvSchema } from '../../../libs/config/env';
 import { Bus, ensureEventsStream, EventPublisher } from '../../../libs/messaging';
+import { INGRESS_ENV, type IngressEnv } from '../config';
+
+/** When answers do not wait for their records (SWITCHYARD_RECORD_WAIT_MS=0), records leave in 20 ms batches. */
+const UNAWAITED_LINGER_MS = 20;
 
 export const eventPublisherProvider: Provider = {
   provide: EventPublisher,
-  useFactory: () => EventPublisher.connect(parseEnv(sharedEnvSchema).NATS_URL, 'ingress-events'),
+  inject: [INGRESS_ENV],
+  useFactory: (env: IngressEnv) =>
+    EventPublisher.connect(
+      env.NATS_URL,
+      'ingress-events',
+      env.SWITCHYARD_RECORD_WAIT_MS === 0 ? UNAWAITED_LINGER_MS : 0,
+    ),
 };
 
 /**
