@@ -30,6 +30,8 @@ export type LedgerAnswer = Admitted | Extract<Decision, { ok: false }>;
 
 interface Waiter {
   demand: Demand;
+  /** Epoch ms it began to wait. */
+  since: number;
   settle: (answer: LedgerAnswer) => void;
   fail: (error: Error) => void;
 }
@@ -59,6 +61,12 @@ const HOUSEKEEPING_MS = 1_000;
 const WRITE_TIMEOUT_MS = 2_000;
 /** Revision conflicts in a row before the waiting requests are turned away. */
 const MAX_CONFLICTS = 50;
+/**
+ * How long a request waits while the books cannot be written (a JetStream leader election after a
+ * NATS node's death takes a few seconds) before it is answered 503.
+ */
+const UNAVAILABLE_PATIENCE_MS = 10_000;
+const RETRY_PAUSE_MS = { first: 100, max: 1_000 };
 
 /**
  * This replica's side of every key's shared books (see libs/accounts/ledger.ts): admits locally
@@ -106,7 +114,7 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
       }
     }
     return new Promise<LedgerAnswer>((settle, fail) => {
-      books.waiting.push({ demand, settle, fail });
+      books.waiting.push({ demand, since: now, settle, fail });
       void this.sync(books);
     });
   }
@@ -156,6 +164,7 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
     books.syncing = true;
     try {
       let conflicts = 0;
+      let pause = RETRY_PAUSE_MS.first;
       // Always once (a renewal or a release may have no request waiting), then while any waits.
       for (let again = true; again || books.reportAgain || books.waiting.length > 0;) {
         again = false;
@@ -179,6 +188,15 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
           account.abortSync();
           books.waiting.unshift(...waiters);
           if (outcome === 'conflict' && ++conflicts < MAX_CONFLICTS) {
+            again = true;
+            continue;
+          }
+          // Not written (NATS not answering): the waiting requests wait on, up to their patience.
+          const oldest = Math.min(...books.waiting.map((w) => w.since));
+          const patient = books.waiting.length > 0 && Date.now() + pause - oldest < UNAVAILABLE_PATIENCE_MS;
+          if (outcome === 'failed' && !release && patient) {
+            await new Promise((resolve) => setTimeout(resolve, pause));
+            pause = Math.min(2 * pause, RETRY_PAUSE_MS.max);
             again = true;
             continue;
           }
@@ -225,9 +243,10 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
         return 'failed';
       }
       if (conflict) return 'conflict';
-      // No answer: the write may have landed all the same, which the grant's seq tells.
+      // No answer: the write may have landed all the same, which the grant's seq tells; if not,
+      // it is tried again after a pause (the books' leader may be being elected).
       const mine = books.entry?.grants[this.replica];
-      return result.grant && mine?.seq === result.grant.seq ? 'stored' : 'conflict';
+      return result.grant && mine?.seq === result.grant.seq ? 'stored' : 'failed';
     }
   }
 
