@@ -189,12 +189,12 @@ describe('syncLedger', () => {
   });
 
   describe('room asked for ahead', () => {
-    it('is about a second of recent admissions, at most a quarter of what is free', () => {
+    it('is about ten seconds of recent admissions, at most a quarter of what is free', () => {
       const result = sync({
-        books: books({ rate: { spend: 100, tokens: 0, requests: 0 } }),
+        books: books({ rate: { spend: 5, tokens: 0, requests: 0 } }),
         demands: [{ spend: 100, tokens: 0 }],
       });
-      expect(result.grant?.spend).toBe(100 + 100);
+      expect(result.grant?.spend).toBe(100 + 50);
       const busy = sync({
         books: books({ rate: { spend: 10_000, tokens: 0, requests: 0 } }),
         demands: [{ spend: 200, tokens: 0 }],

@@ -112,14 +112,18 @@ export interface SyncResult {
 }
 
 export const WINDOW_MS = 60_000;
-/** A grant lives this long unless renewed. */
-export const GRANT_TTL_MS = 10_000;
+/**
+ * A grant lives this long unless renewed: long enough that, renewed every RENEW_AFTER_MS, it stays
+ * usable through a JetStream leader election (up to ~9 s after a NATS node's death), in which
+ * the books cannot be written.
+ */
+export const GRANT_TTL_MS = 20_000;
 /** A replica renews a grant it holds this long after writing it… */
 export const RENEW_AFTER_MS = 3_000;
 /** …and stops admitting on it this long before it expires, so clock skew cannot make two owners. */
 export const STOP_USING_BEFORE_EXPIRY_MS = 5_000;
-/** Room asked for ahead: about this long of the replica's recent admissions. */
-export const HEADROOM_MS = 1_000;
+/** Room asked for ahead: about this long of the replica's recent admissions (through an election too). */
+export const HEADROOM_MS = 10_000;
 /** …but never more than this share of the room left free by everyone else. */
 const HEADROOM_SHARE = 0.25;
 

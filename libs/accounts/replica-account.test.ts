@@ -77,22 +77,22 @@ describe('ReplicaAccount', () => {
 
   it('admits locally inside its grant once it holds room ahead, and stops at the grant', () => {
     const account = warmedUp(new Store());
-    // 200 admitted in 100 ms is 2000 per second; a quarter of the 9800 left free caps it.
-    expect(account.grant?.spend).toBe(200 + 2000);
+    // 200 admitted in 100 ms is 2000 per second, 20,000 in ten; a quarter of the 9800 left free caps it.
+    expect(account.grant?.spend).toBe(200 + 2450);
     let admitted = 0;
     while (account.tryAdmit({ spend: 50, tokens: 0 }, limits, START + 101)) admitted += 1;
-    expect(admitted).toBe(2000 / 50);
+    expect(admitted).toBe(2450 / 50);
   });
 
   it('asks ahead for the tokens requests really use when they outrun their estimates', () => {
-    const tokenLimits: Limits = { spend: null, requests: null, tokens: 100_000 };
+    const tokenLimits: Limits = { spend: null, requests: null, tokens: 1_000_000 };
     const store = new Store();
     const account = new ReplicaAccount('a');
     const [first] = sync(account, store, tokenLimits, [{ spend: 0, tokens: 10 }], START);
     account.finish(first!, { spend: 0, tokens: 400 }, START + 50);
     sync(account, store, tokenLimits, [{ spend: 0, tokens: 10 }], START + 100);
-    // 400 used in 100 ms is 4000 per second, not the 200 the estimates say.
-    expect(account.grant?.tokens).toBe(10 + 4000);
+    // 400 used in 100 ms is 4000 per second, not the 200 the estimates say: ten seconds of it.
+    expect(account.grant?.tokens).toBe(10 + 40_000);
   });
 
   it('admits nothing locally while a sync is on its way', () => {
