@@ -53,12 +53,18 @@ interface KeyBooks {
   reportAgain: boolean;
   lastUsed: number;
   requestsLeft: number | null;
+  /** Writes that got no answer in a row, and when housekeeping may try again (the books' leader may be being elected). */
+  failures: number;
+  retryAt: number;
 }
 
 /** After this long without a request, a replica hands its room back to the other replicas. */
 const IDLE_MS = 2_000;
 const HOUSEKEEPING_MS = 1_000;
-const WRITE_TIMEOUT_MS = 2_000;
+/** A healthy write takes about a millisecond; one unanswered is checked by reading the entry back. */
+const WRITE_TIMEOUT_MS = 500;
+/** Housekeeping's renewals after unanswered writes: 1 s, then twice as long, up to this. */
+const MAX_RENEW_BACKOFF_MS = 4_000;
 /** Revision conflicts in a row before the waiting requests are turned away. */
 const MAX_CONFLICTS = 50;
 /**
@@ -106,13 +112,8 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
     const now = Date.now();
     const books = this.booksOf(hash, limits, period);
     books.lastUsed = now;
-    if (books.grantLimits && sameLimits(books.grantLimits, limits)) {
-      const reservation = books.account.tryAdmit(demand, limits, now);
-      if (reservation) {
-        if (books.requestsLeft !== null) books.requestsLeft = Math.max(0, books.requestsLeft - 1);
-        return { ok: true, reservation, requestsLeft: books.requestsLeft };
-      }
-    }
+    const admitted = this.admitLocally(books, demand, now);
+    if (admitted) return admitted;
     return new Promise<LedgerAnswer>((settle, fail) => {
       books.waiting.push({ demand, since: now, settle, fail });
       void this.sync(books);
@@ -128,6 +129,15 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
     if (!books?.account.finish(reservation, used, Date.now())) return;
     if (books.syncing) books.reportAgain = true;
     else void this.sync(books);
+  }
+
+  /** Inside the grant, without a sync; null when the request does not fit (or the grant cannot be used). */
+  private admitLocally(books: KeyBooks, demand: Demand, now: number): Admitted | null {
+    if (!books.grantLimits || !sameLimits(books.grantLimits, books.limits)) return null;
+    const reservation = books.account.tryAdmit(demand, books.limits, now);
+    if (!reservation) return null;
+    if (books.requestsLeft !== null) books.requestsLeft = Math.max(0, books.requestsLeft - 1);
+    return { ok: true, reservation, requestsLeft: books.requestsLeft };
   }
 
   private booksOf(hash: string, limits: Limits, period: LimitPeriod): KeyBooks {
@@ -146,6 +156,8 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
         reportAgain: false,
         lastUsed: 0,
         requestsLeft: null,
+        failures: 0,
+        retryAt: 0,
       };
       this.books.set(hash, books);
     }
@@ -191,7 +203,14 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
             again = true;
             continue;
           }
-          // Not written (NATS not answering): the waiting requests wait on, up to their patience.
+          if (outcome === 'failed') {
+            books.failures += 1;
+            books.retryAt = Date.now() + Math.min(1000 * 2 ** (books.failures - 1), MAX_RENEW_BACKOFF_MS);
+            // The books cannot be written: what the grant still holds is admitted meanwhile.
+            this.admitWaitingLocally(books);
+            if (books.waiting.length === 0 && !books.reportAgain) return;
+          }
+          // The others wait on for the books, up to their patience.
           const oldest = Math.min(...books.waiting.map((w) => w.since));
           const patient = books.waiting.length > 0 && Date.now() + pause - oldest < UNAVAILABLE_PATIENCE_MS;
           if (outcome === 'failed' && !release && patient) {
@@ -207,6 +226,8 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
           return;
         }
         conflicts = 0;
+        books.failures = 0;
+        books.retryAt = 0;
         const reservations = account.applySync(result, demands, now);
         books.grantLimits = books.limits;
         books.requestsLeft = result.requestsLeft;
@@ -223,6 +244,15 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
     } finally {
       books.syncing = false;
     }
+  }
+
+  private admitWaitingLocally(books: KeyBooks): void {
+    const now = Date.now();
+    books.waiting = books.waiting.filter((waiter) => {
+      const admitted = this.admitLocally(books, waiter.demand, now);
+      if (admitted) waiter.settle(admitted);
+      return !admitted;
+    });
   }
 
   /** 'stored', 'conflict' (read again and retry), or 'failed' (NATS is not answering). */
@@ -268,7 +298,8 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
         this.books.delete(books.hash);
         continue;
       }
-      const renewDue = grant !== null && now - (grant.expiresAt - GRANT_TTL_MS) >= RENEW_AFTER_MS;
+      const renewDue =
+        grant !== null && now - (grant.expiresAt - GRANT_TTL_MS) >= RENEW_AFTER_MS && now >= books.retryAt;
       if (idle || renewDue) {
         this.sync(books, idle).catch((error: unknown) =>
           this.logger.warn(`ledger sync failed: ${String(error)}`),
