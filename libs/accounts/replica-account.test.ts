@@ -89,7 +89,7 @@ describe('ReplicaAccount', () => {
     const store = new Store();
     const account = new ReplicaAccount('a');
     const [first] = sync(account, store, tokenLimits, [{ spend: 0, tokens: 10 }], START);
-    account.finish(first!, { spend: 0, tokens: 400 }, START + 50);
+    account.finish(first!, { spend: 0, tokens: 400 }, tokenLimits, START + 50);
     sync(account, store, tokenLimits, [{ spend: 0, tokens: 10 }], START + 100);
     // 400 used in 100 ms is 4000 per second, not the 200 the estimates say: ten seconds of it.
     expect(account.grant?.tokens).toBe(10 + 40_000);
@@ -104,12 +104,23 @@ describe('ReplicaAccount', () => {
     expect(account.tryAdmit({ spend: 1, tokens: 0 }, limits, START + 1)).not.toBeNull();
   });
 
+  it('asks for a report at once only when a limited dimension outgrew the grant', () => {
+    const store = new Store();
+    const spendOnly: Limits = { spend: 10_000, requests: null, tokens: null };
+    const account = new ReplicaAccount('a');
+    const [held] = sync(account, store, spendOnly, [{ spend: 100, tokens: 5 }], START);
+    // The tokens are unlimited (their grant is 0): 400 of them are no reason to sync.
+    expect(account.finish(held!, { spend: 50, tokens: 400 }, spendOnly, START + 1)).toBe(false);
+    const [over] = sync(account, store, spendOnly, [{ spend: 100, tokens: 0 }], START + 2);
+    expect(account.finish(over!, { spend: 5_000, tokens: 0 }, spendOnly, START + 3)).toBe(true);
+  });
+
   it('reports what ended while a sync was on its way at the next one', () => {
     const store = new Store();
     const account = new ReplicaAccount('a');
     const [held] = sync(account, store, limits, [{ spend: 100, tokens: 0 }], START);
     const request = account.syncRequest(store.entry, [], limits, PERIOD, START + 1);
-    account.finish(held!, { spend: 80, tokens: 0 }, START + 1);
+    account.finish(held!, { spend: 80, tokens: 0 }, limits, START + 1);
     const result = syncLedger(request);
     store.write(result.entry, store.revision);
     account.applySync(result, [], START + 1);
@@ -127,7 +138,7 @@ describe('ReplicaAccount', () => {
     sync(new ReplicaAccount('b'), store, limits, [], later);
     const counted = store.entry!.settled;
     expect(counted).toBeGreaterThanOrEqual(100);
-    account.finish(held!, { spend: 100, tokens: 0 }, later);
+    account.finish(held!, { spend: 100, tokens: 0 }, limits, later);
     sync(account, store, limits, [], later);
     expect(store.entry!.settled).toBe(counted);
   });
@@ -161,7 +172,7 @@ describe('ReplicaAccount', () => {
           // What a request really costs is at most its worst case; the provider charged it either way.
           const used = Math.floor(ended!.worst * rand());
           spent += used;
-          ended!.account.finish(ended!.reservation, { spend: used, tokens: 0 }, now);
+          ended!.account.finish(ended!.reservation, { spend: used, tokens: 0 }, caps, now);
         } else if (roll < 0.995) {
           sync(account, store, caps, [], now, account.inFlight === 0);
         } else {

@@ -77,7 +77,7 @@ export class ReplicaAccount {
    * the grant holds (a request's tokens are known only now): the others cannot see it until it is
    * reported, so the caller reports it at once.
    */
-  finish(reservation: Reservation, used: Demand, now: number): boolean {
+  finish(reservation: Reservation, used: Demand, limits: Limits, now: number): boolean {
     this.running -= 1;
     if (reservation.epoch !== this.epoch) return false;
     const { books } = this;
@@ -89,11 +89,12 @@ export class ReplicaAccount {
     this.sinceSync.usedSpend += used.spend;
     this.sinceSync.usedTokens += used.tokens;
     const grant = this.grant;
+    // Only a limited dimension can be outgrown: an unlimited one's grant is 0 and means nothing.
     const held = (inFlight: number, unreported: number, granted: number) => inFlight + unreported > granted;
     return (
       grant !== null &&
-      (held(books.inFlight.tokens, books.unreported.tokens, grant.tokens) ||
-        held(books.inFlight.spend, books.unreported.spend, grant.spend))
+      ((limits.tokens !== null && held(books.inFlight.tokens, books.unreported.tokens, grant.tokens)) ||
+        (limits.spend !== null && held(books.inFlight.spend, books.unreported.spend, grant.spend)))
     );
   }
 
