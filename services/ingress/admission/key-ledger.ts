@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
-import type { KV } from '@nats-io/kv';
+import { jetstream, JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+import { Kvm, type KV } from '@nats-io/kv';
 import { nuid } from '@nats-io/transport-node';
 import {
   GRANT_TTL_MS,
+  ledgerBucketName,
   openLedgerBucket,
   RENEW_AFTER_MS,
   ReplicaAccount,
@@ -17,7 +18,7 @@ import {
   type SyncResult,
 } from '../../../libs/accounts';
 import { errors } from '../../../libs/contracts';
-import { Bus } from '../../../libs/messaging';
+import { Bus, whileJetStreamRecovers } from '../../../libs/messaging';
 
 /** An admitted request's hold on its key's books, and what the client may be told of its rate limit. */
 export interface Admitted {
@@ -61,7 +62,10 @@ interface KeyBooks {
 /** After this long without a request, a replica hands its room back to the other replicas. */
 const IDLE_MS = 2_000;
 const HOUSEKEEPING_MS = 1_000;
-/** A healthy write takes about a millisecond; one unanswered is checked by reading the entry back. */
+/**
+ * A healthy write or read takes about a millisecond; a write unanswered in this time is checked by
+ * reading the entry back, with the same timeout (a JetStream election can leave both unanswered).
+ */
 const WRITE_TIMEOUT_MS = 500;
 /** Housekeeping's renewals after unanswered writes: 1 s, then twice as long, up to this. */
 const MAX_RENEW_BACKOFF_MS = 4_000;
@@ -87,12 +91,16 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
   private readonly replica = `ingress-${nuid.next()}`;
   private readonly books = new Map<string, KeyBooks>();
   private bucket!: KV;
+  /** The same bucket, read with a short timeout: a sync (and every admission of its key) waits on these reads. */
+  private quickReads!: KV;
   private housekeeping?: NodeJS.Timeout;
 
   constructor(private readonly bus: Bus) {}
 
   async onModuleInit(): Promise<void> {
     this.bucket = await openLedgerBucket(this.bus.nc, this.bus.subjects);
+    const quick = new Kvm(jetstream(this.bus.nc, { timeout: WRITE_TIMEOUT_MS }));
+    this.quickReads = await whileJetStreamRecovers(() => quick.open(ledgerBucketName(this.bus.subjects)));
     this.housekeeping = setInterval(() => this.keepHouse(), HOUSEKEEPING_MS);
     this.housekeeping.unref();
   }
@@ -126,7 +134,7 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
    */
   finish(hash: string, reservation: Reservation, used: Demand): void {
     const books = this.books.get(hash);
-    if (!books?.account.finish(reservation, used, Date.now())) return;
+    if (!books?.account.finish(reservation, used, books.limits, Date.now())) return;
     if (books.syncing) books.reportAgain = true;
     else void this.sync(books);
   }
@@ -281,7 +289,7 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async reload(books: KeyBooks): Promise<void> {
-    const stored = await this.bucket.get(books.hash);
+    const stored = await this.quickReads.get(books.hash);
     books.entry = stored?.operation === 'PUT' ? stored.json<LedgerEntry>() : null;
     books.revision = stored?.revision ?? 0;
   }
