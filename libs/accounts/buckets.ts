@@ -1,3 +1,4 @@
+import { jetstream } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '../contracts';
@@ -15,7 +16,11 @@ export const openKeysBucket = (nc: NatsConnection, subjects: Subjects): Promise<
     new Kvm(nc).create(keysBucketName(subjects), { history: 1, replicas: jetstreamReplicas() }),
   );
 
-export const openLedgerBucket = (nc: NatsConnection, subjects: Subjects): Promise<KV> =>
+/** `timeoutMs`: of every JetStream request made through the bucket (default: the connection's). */
+export const openLedgerBucket = (nc: NatsConnection, subjects: Subjects, timeoutMs?: number): Promise<KV> =>
   whileJetStreamRecovers(() =>
-    new Kvm(nc).create(ledgerBucketName(subjects), { history: 1, replicas: jetstreamReplicas() }),
+    new Kvm(timeoutMs === undefined ? nc : jetstream(nc, { timeout: timeoutMs })).create(
+      ledgerBucketName(subjects),
+      { history: 1, replicas: jetstreamReplicas() },
+    ),
   );

@@ -1,10 +1,9 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { jetstream, JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
-import { Kvm, type KV } from '@nats-io/kv';
+import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
 import { nuid } from '@nats-io/transport-node';
 import {
   GRANT_TTL_MS,
-  ledgerBucketName,
   openLedgerBucket,
   RENEW_AFTER_MS,
   ReplicaAccount,
@@ -18,7 +17,7 @@ import {
   type SyncResult,
 } from '../../../libs/accounts';
 import { errors } from '../../../libs/contracts';
-import { Bus, whileJetStreamRecovers } from '../../../libs/messaging';
+import { Bus } from '../../../libs/messaging';
 
 /** An admitted request's hold on its key's books, and what the client may be told of its rate limit. */
 export interface Admitted {
@@ -63,10 +62,11 @@ interface KeyBooks {
 const IDLE_MS = 2_000;
 const HOUSEKEEPING_MS = 1_000;
 /**
- * A healthy write or read takes about a millisecond; a write unanswered in this time is checked by
- * reading the entry back, with the same timeout (a JetStream election can leave both unanswered).
+ * Of every write and read of the books: a healthy one takes about a millisecond, and a sync (with
+ * every admission of its key) waits on them. A write unanswered in this time is checked by reading
+ * the entry back (a JetStream election can leave both unanswered).
  */
-const WRITE_TIMEOUT_MS = 500;
+const REQUEST_TIMEOUT_MS = 500;
 /** Housekeeping's renewals after unanswered writes: 1 s, then twice as long, up to this. */
 const MAX_RENEW_BACKOFF_MS = 4_000;
 /** Revision conflicts in a row before the waiting requests are turned away. */
@@ -91,16 +91,12 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
   private readonly replica = `ingress-${nuid.next()}`;
   private readonly books = new Map<string, KeyBooks>();
   private bucket!: KV;
-  /** The same bucket, read with a short timeout: a sync (and every admission of its key) waits on these reads. */
-  private quickReads!: KV;
   private housekeeping?: NodeJS.Timeout;
 
   constructor(private readonly bus: Bus) {}
 
   async onModuleInit(): Promise<void> {
-    this.bucket = await openLedgerBucket(this.bus.nc, this.bus.subjects);
-    const quick = new Kvm(jetstream(this.bus.nc, { timeout: WRITE_TIMEOUT_MS }));
-    this.quickReads = await whileJetStreamRecovers(() => quick.open(ledgerBucketName(this.bus.subjects)));
+    this.bucket = await openLedgerBucket(this.bus.nc, this.bus.subjects, REQUEST_TIMEOUT_MS);
     this.housekeeping = setInterval(() => this.keepHouse(), HOUSEKEEPING_MS);
     this.housekeeping.unref();
   }
@@ -268,7 +264,6 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
     try {
       books.revision = await this.bucket.put(books.hash, JSON.stringify(result.entry), {
         previousSeq: books.revision,
-        timeout: WRITE_TIMEOUT_MS,
       });
       books.entry = result.entry;
       return 'stored';
@@ -289,7 +284,7 @@ export class KeyLedger implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async reload(books: KeyBooks): Promise<void> {
-    const stored = await this.quickReads.get(books.hash);
+    const stored = await this.bucket.get(books.hash);
     books.entry = stored?.operation === 'PUT' ? stored.json<LedgerEntry>() : null;
     books.revision = stored?.revision ?? 0;
   }
