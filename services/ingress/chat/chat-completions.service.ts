@@ -8,6 +8,7 @@ import {
   parseRequestBody,
   type ChatRequest,
   type EmbeddingsRequest,
+  type GenerationEvent,
   type RouteRequest,
 } from '../../../libs/contracts';
 import { Bus, EventPublisher } from '../../../libs/messaging';
@@ -167,7 +168,7 @@ export class ChatCompletionsService {
     this.settle(job, result);
     if (result.served && !result.error) await this.planner.served(route, result.served);
     if (result.error) markFailed(span, result.error.message);
-    await this.record(job, stream, response, result);
+    const event = await this.record(job, stream, response, result);
     if (result.error) {
       response.fail(result.error, {
         generationId,
@@ -177,6 +178,7 @@ export class ChatCompletionsService {
     } else {
       response.end();
     }
+    this.metrics.observe(job.route, event);
   }
 
   /**
@@ -190,7 +192,7 @@ export class ChatCompletionsService {
     stream: boolean,
     response: ChatResponse,
     result: RunResult,
-  ): Promise<void> {
+  ): Promise<GenerationEvent> {
     const event = buildGenerationEvent({
       ...job,
       apiKeyId: job.admission.keyHash,
@@ -205,9 +207,9 @@ export class ChatCompletionsService {
       this.bus.subjects.generationEvent,
       traceparent ? { ...event, traceparent } : event,
     );
-    this.metrics.observe(job.route, event);
     const wait = this.env.SWITCHYARD_RECORD_WAIT_MS;
     if (wait > 0 && !response.disconnected && this.events.stalledFor() < wait) await waitAtMost(stored, wait);
+    return event;
   }
 }
 
