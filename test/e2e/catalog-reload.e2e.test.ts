@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import OpenAI from 'openai';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
 import { TEST_CATALOG } from './test-catalog';
+import { eventuallyPasses } from '../../libs/testing/eventually';
 
 jest.setTimeout(60_000);
 
@@ -35,18 +36,6 @@ async function pushCatalog(text: string): Promise<{ code: number; output: string
   }
 }
 
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 it('serves a model and a provider added to the catalog of the running cluster, without a restart', async () => {
   const client = new OpenAI({ baseURL: stack.baseUrl, apiKey: stack.apiKey, maxRetries: 0 });
   await expect(
@@ -69,7 +58,7 @@ it('serves a model and a provider added to the catalog of the running cluster, w
   );
   expect(pushed).toMatchObject({ code: 0, output: expect.stringMatching(/is revision \d+/) });
 
-  const completion = await eventually(() =>
+  const completion = await eventuallyPasses(() =>
     client.chat.completions.create({ model: 'test/new', messages: [{ role: 'user', content: 'hi' }] }),
   );
   expect((completion as unknown as { provider: string }).provider).toBe('New Simulator');

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { startTestStack, type TestStack } from '../../libs/testing/test-stack';
 import { waitForGeneration } from '../../libs/testing/wait-for-generation';
 import { TEST_CATALOG } from './test-catalog';
+import { eventuallyPasses } from '../../libs/testing/eventually';
 
 jest.setTimeout(60_000);
 
@@ -22,19 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-/** Retries `assertion` until it passes, or throws its last failure after `timeoutMs`. */
-async function eventually(assertion: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 const text = (url: string) => fetch(url).then(async (r) => ({ status: r.status, body: await r.text() }));
 
@@ -57,7 +45,7 @@ describe('/metrics', () => {
   });
 
   it('the router shows each endpoint circuit, the worker its upstream calls, metrics its consumer', async () => {
-    await eventually(async () => {
+    await eventuallyPasses(async () => {
       expect((await text(`${stack.metricsUrl('router')}/metrics`)).body).toMatch(
         /switchyard_circuit_state\{provider="sim",model="test\/echo",service="router"\} 0/,
       );
@@ -95,7 +83,7 @@ describe('health', () => {
   it('metrics is not ready without Postgres, and still live: an outage restarts nothing', async () => {
     await stack.postgres!.cut();
     try {
-      await eventually(async () => {
+      await eventuallyPasses(async () => {
         const ready = await fetch(`${stack.metricsUrl('metrics')}/health/ready`);
         expect(ready.status).toBe(503);
         expect(await ready.json()).toMatchObject({
@@ -107,7 +95,7 @@ describe('health', () => {
     } finally {
       await stack.postgres!.restore();
     }
-    await eventually(async () => {
+    await eventuallyPasses(async () => {
       expect((await fetch(`${stack.metricsUrl('metrics')}/health/ready`)).status).toBe(200);
     });
   });
